@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { globalOptions } from "./global-options.js";
+import { dim, ok, say } from "./output.js";
+
+/** `gini down`: remove every container and network of the project. */
+export function registerDown(program: Command): void {
+  program
+    .command("down")
+    .description("stop and remove the stack's containers and network")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const [{ loadProject }, { down }, { realRuntime }] = await Promise.all([
+        import("../config/load.js"),
+        import("../stack/down.js"),
+        import("../stack/runtime.js"),
+      ]);
+      const project = await loadProject(globalOptions(cmd));
+      const result = await down(project.name, realRuntime().docker);
+      if (result.containers.length === 0 && result.networks.length === 0) {
+        say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
+        return;
+      }
+      for (const c of result.containers) say(`${ok("✔")} ${c} removed`);
+      for (const n of result.networks) say(`${ok("✔")} network ${n} removed`);
+      say(dim(`project ${project.name} is down`));
+    });
+}

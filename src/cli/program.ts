@@ -1,0 +1,28 @@
+import { Command } from "commander";
+import { createRequire } from "node:module";
+import { registerDown } from "./down.js";
+import { registerLogs } from "./logs.js";
+import { registerStatus } from "./status.js";
+import { registerUp } from "./up.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/**
+ * The commander program. Command files only declare options; their actions import the heavy
+ * modules (dockerode, execa) lazily so `gini --version` starts fast.
+ */
+export function buildProgram(): Command {
+  const program = new Command("gini")
+    .description("Service Performance Monitoring for your app: OpenTelemetry Collector, Jaeger and Prometheus")
+    .version(version)
+    .option("--project-dir <dir>", "project folder", ".")
+    .option("--config <file>", "gini.yaml to read (default: <project-dir>/gini.yaml)")
+    .option("--verbose", "print stack traces and Docker details")
+    .option("--no-color", "plain output (NO_COLOR is honoured too)")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerUp, registerDown, registerLogs, registerStatus]) {
+    register(program);
+  }
+  return program;
+}

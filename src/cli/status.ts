@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import type { ServiceStatus } from "../stack/status.js";
+import { globalOptions } from "./global-options.js";
+import { bad, bold, dim, ok, say, warn } from "./output.js";
+
+function ports(s: ServiceStatus): string {
+  return s.ports.map((p) => `${p.hostIp}:${p.host}→${p.container}`).join(", ") || "-";
+}
+
+function stateText(s: ServiceStatus): string {
+  if (s.state === "running") return ok(s.state);
+  return s.state === "missing" ? dim(s.state) : bad(s.state);
+}
+
+function healthText(s: ServiceStatus): string {
+  return s.health === "healthy" ? ok(s.health) : s.health === "unhealthy" ? warn(s.health) : dim(s.health);
+}
+
+/** `gini status`: a table of the stack, or a stable JSON document. */
+export function registerStatus(program: Command): void {
+  program
+    .command("status")
+    .description("show the state, health, ports and URL of each service")
+    .option("--json", "print a JSON document")
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      const [{ loadProject }, { status }, { realRuntime }] = await Promise.all([
+        import("../config/load.js"),
+        import("../stack/status.js"),
+        import("../stack/runtime.js"),
+      ]);
+      const project = await loadProject(globalOptions(cmd));
+      const runtime = realRuntime();
+      const result = await status(project, runtime.docker, runtime.probe);
+      if (flags.json) {
+        say(JSON.stringify(result, null, 2));
+        return;
+      }
+      const rows = result.services.map((s) => [s.name, stateText(s), healthText(s), ports(s), s.url ?? "-"]);
+      const header = ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"];
+      // Widths ignore colour codes, so measure the plain text.
+      const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "");
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)));
+      const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - plain(c).length)).join("  ").trimEnd();
+      say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
+      say(bold(line(header)));
+      for (const row of rows) say(line(row));
+      say(dim("apps: none configured"));
+    });
+}

@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { GiniError } from "../errors.js";
+import { readYaml } from "./yaml-file.js";
+import { SERVICE_NAMES, giniFileSchema, type AppConfig, type ServiceName } from "./schema.js";
+
+/** The default config file of each service, relative to the project folder. */
+export const DEFAULT_CONFIG_FILES: Record<ServiceName, string> = {
+  "otel-collector": "config-spm.yaml",
+  jaeger: "config-jaeger.yaml",
+  prometheus: "prometheus.yml",
+};
+
+/** A project as gini sees it: gini.yaml (if any) merged with the defaults. */
+export interface Project {
+  /** Absolute project folder. */
+  dir: string;
+  /** Absolute path of gini.yaml, or undefined when the project has none. */
+  configFile: string | undefined;
+  /** Project name, used in labels. */
+  name: string;
+  /** Host address that published ports bind to. */
+  bind: "127.0.0.1" | "0.0.0.0";
+  /** Per service: image override from gini.yaml and the absolute config file path. */
+  stack: Record<ServiceName, { image?: string; config: string }>;
+  /** Apps from gini.yaml; empty when it defines none. */
+  apps: Record<string, AppConfig>;
+}
+
+/** Options that locate the project, from the global CLI flags. */
+export interface ProjectOptions {
+  projectDir?: string;
+  config?: string;
+}
+
+/** Loads gini.yaml (when present) and resolves every path against the project folder. */
+export async function loadProject(options: ProjectOptions = {}): Promise<Project> {
+  const dir = resolve(options.projectDir ?? ".");
+  if (!existsSync(dir)) {
+    throw new GiniError(`${dir}: project folder not found`, "pass an existing folder to --project-dir");
+  }
+  const explicit = options.config !== undefined;
+  const configFile = resolve(dir, options.config ?? "gini.yaml");
+  let file = {};
+  if (explicit || existsSync(configFile)) {
+    const yaml = await readYaml(configFile);
+    const parsed = giniFileSchema.safeParse(yaml.doc.toJS() ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+      throw new GiniError(
+        `${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`,
+        "see the gini.yaml section of the README for the allowed keys",
+      );
+    }
+    file = parsed.data;
+  }
+  const data = giniFileSchema.parse(file);
+  const stack = Object.fromEntries(
+    SERVICE_NAMES.map((service) => {
+      const entry = data.stack?.[service];
+      const config = resolve(dir, entry?.config ?? DEFAULT_CONFIG_FILES[service]);
+      return [service, entry?.image ? { image: entry.image, config } : { config }];
+    }),
+  ) as Project["stack"];
+  return {
+    dir,
+    configFile: existsSync(configFile) ? configFile : undefined,
+    name: data.name ?? basename(dir),
+    bind: data.bind ?? "127.0.0.1",
+    stack,
+    apps: data.apps ?? {},
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/** The three services of the SPM stack, in the order gini lists them. */
+export const SERVICE_NAMES = ["otel-collector", "jaeger", "prometheus"] as const;
+/** One of the stack's services; also its container name and network alias. */
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Per-service overrides under `stack.<service>` in gini.yaml. */
+export const stackServiceSchema = z.strictObject({
+  /** Image reference used instead of the pinned default (the GINI_*_IMAGE env var still wins). */
+  image: z.string().min(1).optional(),
+  /** Config file to mount, relative to the project folder. */
+  config: z.string().min(1).optional(),
+});
+
+/** One app under `apps:`: a host command or a container image, launched after the stack is ready. */
+export const appSchema = z.strictObject({
+  /** Shell command run on the host. */
+  command: z.string().min(1).optional(),
+  /** Image run as a container on gini-network instead of a host command. */
+  image: z.string().min(1).optional(),
+  /** Working folder, relative to the project folder. */
+  cwd: z.string().optional(),
+  /** Extra environment; wins over what gini injects. */
+  env: z.record(z.string(), z.string()).optional(),
+  /** URL that answers 2xx once the app is ready. */
+  ready: z.string().url().optional(),
+  /** Apps that must be ready before this one starts. */
+  depends_on: z.array(z.string()).optional(),
+});
+
+/** The whole gini.yaml document. Every key is optional. */
+export const giniFileSchema = z.strictObject({
+  /** Project name, used in container labels; defaults to the project folder's name. */
+  name: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "letters, digits, '_', '.', '-' only")
+    .optional(),
+  /** Host address published ports bind to: 127.0.0.1 (default) or 0.0.0.0 to expose the stack. */
+  bind: z.union([z.literal("127.0.0.1"), z.literal("0.0.0.0")]).optional(),
+  /** Overrides for the stack's services. */
+  stack: z
+    .strictObject({
+      "otel-collector": stackServiceSchema.optional(),
+      jaeger: stackServiceSchema.optional(),
+      prometheus: stackServiceSchema.optional(),
+    })
+    .optional(),
+  /** Apps launched on the host (or as containers) after the stack is ready. */
+  apps: z.record(z.string(), appSchema).optional(),
+});
+
+/** gini.yaml as parsed. */
+export type GiniFile = z.infer<typeof giniFileSchema>;
+/** One app entry of gini.yaml. */
+export type AppConfig = z.infer<typeof appSchema>;

@@ -1,0 +1,36 @@
+import type {
+  ContainerInfo,
+  ContainerSpec,
+  LogLine,
+  LogOptions,
+  NetworkInfo,
+  PullProgress,
+} from "./types.js";
+
+/**
+ * The Docker operations gini uses. The stack talks only to this interface, so unit tests can use
+ * a fake engine; `createDockerClient` returns the dockerode implementation.
+ */
+export interface DockerClient {
+  /** Resolves when the engine answers; throws a GiniError with a hint when it does not. */
+  ping(): Promise<void>;
+  /** The engine's version, e.g. "28.2.2". */
+  version(): Promise<string>;
+  /** The image's ID, or undefined when it is not present locally. */
+  imageId(ref: string): Promise<string | undefined>;
+  pullImage(ref: string, onProgress: (p: PullProgress) => void): Promise<void>;
+  listNetworks(labels: Record<string, string>): Promise<NetworkInfo[]>;
+  inspectNetwork(name: string): Promise<NetworkInfo | undefined>;
+  createNetwork(name: string, labels: Record<string, string>): Promise<void>;
+  removeNetwork(name: string): Promise<void>;
+  /** Containers, running or not, that carry every given label. */
+  listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;
+  /** The container of that exact name, or undefined. */
+  findContainer(name: string): Promise<ContainerInfo | undefined>;
+  createContainer(spec: ContainerSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  /** Stops with a grace period in seconds, then removes; a missing container is not an error. */
+  removeContainer(id: string, stopTimeoutSeconds: number): Promise<void>;
+  /** Reads (or follows) demultiplexed log lines until the stream ends or `signal` aborts. */
+  logs(id: string, options: LogOptions, onLine: (line: LogLine) => void, signal?: AbortSignal): Promise<void>;
+}

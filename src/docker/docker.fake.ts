@@ -1,0 +1,78 @@
+import type { DockerClient } from "./client.js";
+import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
+
+/** An in-memory engine for unit tests: records calls, keeps containers and networks in maps. */
+export class FakeDocker implements DockerClient {
+  containers = new Map<string, ContainerInfo & { spec: ContainerSpec }>();
+  networks = new Map<string, NetworkInfo>();
+  images = new Map<string, string>();
+  calls: string[] = [];
+  logLines: string[] = [];
+  /** Set to make `startContainer` leave the container exited, as a crashing service does. */
+  crashOnStart = new Set<string>();
+  private next = 1;
+
+  async ping() {}
+  async version() {
+    return "28.0.0-fake";
+  }
+  async imageId(ref: string) {
+    return this.images.get(ref);
+  }
+  async pullImage(ref: string) {
+    this.calls.push(`pull ${ref}`);
+    this.images.set(ref, `sha256:${ref}`);
+  }
+  async listNetworks(labels: Record<string, string>) {
+    return [...this.networks.values()].filter((n) => matches(n.labels, labels));
+  }
+  async inspectNetwork(name: string) {
+    return this.networks.get(name);
+  }
+  async createNetwork(name: string, labels: Record<string, string>) {
+    this.calls.push(`network ${name}`);
+    this.networks.set(name, { id: name, name, labels });
+  }
+  async removeNetwork(name: string) {
+    this.networks.delete(name);
+  }
+  async listContainers(labels: Record<string, string>) {
+    return [...this.containers.values()].filter((c) => matches(c.labels, labels));
+  }
+  async findContainer(name: string) {
+    return [...this.containers.values()].find((c) => c.name === name);
+  }
+  async createContainer(spec: ContainerSpec) {
+    const id = `c${this.next++}`;
+    this.calls.push(`create ${spec.name}`);
+    this.containers.set(id, {
+      id,
+      name: spec.name,
+      image: spec.image,
+      imageId: this.images.get(spec.image) ?? "",
+      state: "created",
+      labels: spec.labels,
+      ports: [],
+      networks: [spec.network],
+      spec,
+    });
+    return id;
+  }
+  async startContainer(id: string) {
+    const c = this.containers.get(id)!;
+    this.calls.push(`start ${c.name}`);
+    c.state = this.crashOnStart.has(c.name) ? "exited" : "running";
+    c.ports = c.state === "running" ? c.spec.ports : [];
+  }
+  async removeContainer(id: string) {
+    this.calls.push(`remove ${this.containers.get(id)?.name}`);
+    this.containers.delete(id);
+  }
+  async logs(_id: string, _options: unknown, onLine: (l: { stream: "stdout"; text: string }) => void) {
+    for (const text of this.logLines) onLine({ stream: "stdout", text });
+  }
+}
+
+function matches(have: Record<string, string>, want: Record<string, string>): boolean {
+  return Object.entries(want).every(([k, v]) => have[k] === v);
+}

@@ -1,0 +1,67 @@
+/** A port published on the host: container port → host address and port. */
+export interface PortBinding {
+  container: number;
+  hostIp: string;
+  host: number;
+}
+
+/** Everything gini needs to create one container. */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  /** Arguments passed to the image's entrypoint; undefined keeps the image's CMD. */
+  command?: string[];
+  labels: Record<string, string>;
+  ports: PortBinding[];
+  /** Bind mounts, always read-only. */
+  mounts: { source: string; target: string }[];
+  env?: Record<string, string>;
+  network: string;
+  /** Extra DNS names on the network (the service name). */
+  aliases: string[];
+}
+
+/** A container as listed by the engine. */
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  /** Image ID the container was created from. */
+  imageId: string;
+  /** created, running, paused, restarting, removing, exited or dead. */
+  state: string;
+  labels: Record<string, string>;
+  ports: PortBinding[];
+  /** Networks the container is attached to. */
+  networks: string[];
+}
+
+/** A network as listed by the engine. */
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+}
+
+/** Which log lines to read, as `docker logs` takes them. */
+export interface LogOptions {
+  follow?: boolean;
+  tail?: number;
+  /** Unix seconds. */
+  since?: number;
+  timestamps?: boolean;
+}
+
+/** One line of container output, demultiplexed. */
+export interface LogLine {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/** Pull progress, one event per status change of a layer or of the whole image. */
+export interface PullProgress {
+  status: string;
+  /** Bytes done and total across the layers seen so far, when the engine reports them. */
+  current?: number;
+  total?: number;
+}

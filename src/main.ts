@@ -1,0 +1,32 @@
+import { CommanderError } from "commander";
+import { buildProgram } from "./cli/program.js";
+import { configureColor, printError } from "./cli/output.js";
+import { EXIT_FAILURE, EXIT_USAGE, GiniError, errorMessage } from "./errors.js";
+
+/** Runs the CLI and returns the exit code; only here are errors printed. */
+export async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes("--verbose");
+  configureColor(!argv.includes("--no-color"));
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (err) {
+    return exitCodeFor(err, verbose);
+  }
+}
+
+/** Maps any thrown value to the contract's exit code, printing it the one way gini prints errors. */
+function exitCodeFor(err: unknown, verbose: boolean): number {
+  if (err instanceof CommanderError) {
+    // commander already printed the usage message; help and --version are not errors.
+    return err.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (err instanceof GiniError) {
+    printError(err.message, err.hint, err.details);
+    if (verbose) console.error(err.cause ?? err);
+    return err.exitCode;
+  }
+  printError(`unexpected: ${errorMessage(err)}`, "run again with --verbose and report the stack trace");
+  if (verbose) console.error(err);
+  return EXIT_FAILURE;
+}

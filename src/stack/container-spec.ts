@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Project } from "../config/load.js";
+import type { ContainerSpec } from "../docker/types.js";
+import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH, NETWORK } from "./labels.js";
+import type { ServiceDefinition } from "./services.js";
+
+/** The image a service runs: env var first, then gini.yaml, then the pinned default. */
+export function imageFor(service: ServiceDefinition, project: Project): string {
+  return process.env[service.imageEnv] || project.stack[service.name].image || service.defaultImage;
+}
+
+/**
+ * The container gini wants for a service. The spec-hash label covers the image (reference and
+ * ID), ports, mounts, command and the config file's content: editors often replace a file rather
+ * than rewrite it, which leaves a bind mount on the old inode, so a changed config means recreate.
+ */
+export async function containerSpec(
+  service: ServiceDefinition,
+  project: Project,
+  imageId: string,
+): Promise<ContainerSpec> {
+  const source = project.stack[service.name].config;
+  const spec: ContainerSpec = {
+    name: service.name,
+    image: imageFor(service, project),
+    ...(service.command ? { command: service.command } : {}),
+    labels: { [LABEL_PROJECT]: project.name, [LABEL_SERVICE]: service.name },
+    ports: service.ports.map((port) => ({ container: port, hostIp: project.bind, host: port })),
+    mounts: [{ source, target: service.mountPath }],
+    network: NETWORK,
+    aliases: [service.name],
+  };
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ ...spec, imageId }))
+    .update(await readFile(source))
+    .digest("hex")
+    .slice(0, 16);
+  spec.labels[LABEL_SPEC_HASH] = hash;
+  return spec;
+}

@@ -1,0 +1,40 @@
+import type { DockerClient } from "../docker/client.js";
+import { GiniError, errorMessage } from "../errors.js";
+import { LABEL_SERVICE, projectSelector } from "./labels.js";
+
+/** What `down` removed; both empty means nothing was up. */
+export interface DownResult {
+  containers: string[];
+  networks: string[];
+}
+
+/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
+const STOP_TIMEOUT_SECONDS = 2;
+
+/**
+ * Removes every container and network labelled with the project, found by label so it works
+ * after a crash and without a state file. Containers go concurrently; networks after them.
+ */
+export async function down(project: string, docker: DockerClient): Promise<DownResult> {
+  await docker.ping();
+  const selector = projectSelector(project);
+  const containers = await docker.listContainers(selector);
+  await Promise.all(containers.map((c) => docker.removeContainer(c.id, STOP_TIMEOUT_SECONDS)));
+  const networks = await docker.listNetworks(selector);
+  for (const n of networks) {
+    try {
+      await docker.removeNetwork(n.name);
+    } catch (err) {
+      throw new GiniError(
+        `removing network ${n.name} failed: ${errorMessage(err).split("\n")[0]}`,
+        `a container gini did not start may still use it: \`docker network inspect ${n.name}\` lists them`,
+        1,
+        { cause: err },
+      );
+    }
+  }
+  return {
+    containers: containers.map((c) => c.labels[LABEL_SERVICE] ?? c.name),
+    networks: networks.map((n) => n.name),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Project } from "../config/load.js";
+import type { DockerClient } from "../docker/client.js";
+import type { PortBinding } from "../docker/types.js";
+import type { Probe } from "../health/http-probe.js";
+import { LABEL_PROJECT, NETWORK } from "./labels.js";
+import { readyUrl } from "./readiness.js";
+import { SERVICES } from "./services.js";
+
+/** One service in `gini status`; the JSON form is a contract, so fields only get added. */
+export interface ServiceStatus {
+  name: string;
+  /** Container ID, or null when there is no container. */
+  container: string | null;
+  image: string | null;
+  /** Docker's state (running, exited, ...) or "missing". */
+  state: string;
+  /** "healthy" when the readiness probe answers, "unhealthy" when running but not, else "none". */
+  health: "healthy" | "unhealthy" | "none";
+  ports: PortBinding[];
+  /** Where a user opens it, when it has a UI and runs. */
+  url: string | null;
+}
+
+/** The document `gini status --json` prints. */
+export interface StackStatus {
+  project: string;
+  network: string | null;
+  services: ServiceStatus[];
+  apps: unknown[];
+}
+
+/** Reads the stack's state from the engine and probes what runs. */
+export async function status(project: Project, docker: DockerClient, probe: Probe): Promise<StackStatus> {
+  await docker.ping();
+  const network = await docker.inspectNetwork(NETWORK);
+  const services = await Promise.all(
+    SERVICES.map(async (s): Promise<ServiceStatus> => {
+      const found = await docker.findContainer(s.name);
+      const c = found?.labels[LABEL_PROJECT] === project.name ? found : undefined;
+      const running = c?.state === "running";
+      const healthy = running && (await probe(readyUrl(s))).ok;
+      const host = "localhost";
+      return {
+        name: s.name,
+        container: c?.id ?? null,
+        image: c?.image ?? null,
+        state: c?.state ?? "missing",
+        health: running ? (healthy ? "healthy" : "unhealthy") : "none",
+        ports: (c?.ports ?? []).sort((a, b) => a.container - b.container),
+        url: running && s.url ? `http://${host}:${s.url.port}${s.url.path}` : null,
+      };
+    }),
+  );
+  return { project: project.name, network: network ? network.name : null, services, apps: [] };
+}

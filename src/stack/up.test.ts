@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Project } from "../config/load.js";
+import { FakeDocker } from "../docker/docker.fake.js";
+import type { Clock } from "../health/clock.js";
+import { up, type UpOptions } from "./up.js";
+
+function project(): Project {
+  const dir = mkdtempSync(join(tmpdir(), "gini-unit-"));
+  const config = (f: string) => (writeFileSync(join(dir, f), "# test\n"), join(dir, f));
+  return {
+    dir,
+    configFile: undefined,
+    name: "unit",
+    bind: "127.0.0.1",
+    stack: {
+      "otel-collector": { config: config("config-spm.yaml") },
+      jaeger: { config: config("config-jaeger.yaml") },
+      prometheus: { config: config("prometheus.yml") },
+    },
+    apps: {},
+  };
+}
+
+const clock: Clock = (() => {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+})();
+
+describe("up (fake engine)", () => {
+  let docker: FakeDocker;
+  let options: UpOptions;
+  beforeEach(() => {
+    docker = new FakeDocker();
+    options = {
+      pull: "missing",
+      timeoutSeconds: 5,
+      docker,
+      clock,
+      probe: async () => ({ ok: true, detail: "HTTP 200" }),
+      portFree: async () => true,
+    };
+  });
+
+  it("pulls missing images, creates the network and every container, and reuses them next time", async () => {
+    const p = project();
+    const first = await up(p, options, () => {});
+    expect(first.map((s) => s.action)).toEqual(["create", "create", "create"]);
+    expect(docker.calls.filter((c) => c.startsWith("pull"))).toHaveLength(3);
+    expect(docker.networks.get("gini-network")?.labels).toEqual({ "gini.project": "unit" });
+    const second = await up(p, options, () => {});
+    expect(second.map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
+    expect(second.map((s) => s.containerId)).toEqual(first.map((s) => s.containerId));
+  });
+
+  it("creates nothing when a host port is taken, and names port and service", async () => {
+    const taken = up(project(), { ...options, portFree: async (_h, port) => port !== 16686 }, () => {});
+    await expect(taken).rejects.toThrow("host port 16686 (jaeger) already in use on 127.0.0.1");
+    expect(docker.calls.filter((c) => !c.startsWith("pull"))).toEqual([]);
+  });
+
+  it("fails fast with the last log lines when a container exits", async () => {
+    docker.crashOnStart.add("otel-collector");
+    docker.logLines = ["Error: failed to get config: unknown type: \"jaeger_storage_exporter\""];
+    const probe = async (url: string) => ({ ok: !url.includes("13133"), detail: "connection refused" });
+    const failed = up(project(), { ...options, probe }, () => {});
+    await expect(failed).rejects.toMatchObject({
+      message: "otel-collector did not get ready: its container is exited",
+      details: ['Error: failed to get config: unknown type: "jaeger_storage_exporter"'],
+    });
+  });
+
+  it("refuses to pull under --pull never", async () => {
+    await expect(up(project(), { ...options, pull: "never" }, () => {})).rejects.toThrow(/--pull never forbids/);
+    expect(docker.calls).toEqual([]);
+  });
+
+  it("refuses to take over a container of another project", async () => {
+    const other = { ...project(), name: "other" };
+    await up(other, options, () => {});
+    await expect(up(project(), options, () => {})).rejects.toThrow('container name "otel-collector" is taken by gini project "other"');
+  });
+});

@@ -1,0 +1,102 @@
+import type { Project } from "../config/load.js";
+import type { DockerClient } from "../docker/client.js";
+import { GiniError } from "../errors.js";
+import type { Clock } from "../health/clock.js";
+import type { Probe } from "../health/http-probe.js";
+import { containerSpec, imageFor } from "./container-spec.js";
+import { LABEL_PROJECT, NETWORK } from "./labels.js";
+import { planStep, type Action, type Step } from "./plan.js";
+import { checkConfigFiles, checkOwnership, checkPorts } from "./preflight.js";
+import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
+import { waitReady } from "./readiness.js";
+import { SERVICES } from "./services.js";
+
+/** Flags of `gini up` that shape the stack, plus the seams tests replace. */
+export interface UpOptions {
+  pull: PullPolicy;
+  timeoutSeconds: number;
+  docker: DockerClient;
+  probe: Probe;
+  clock: Clock;
+  /** True when nothing listens on host:port. */
+  portFree: (host: string, port: number) => Promise<boolean>;
+  /** Aborted by Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+/** What `up` tells the CLI while it works. */
+export type UpEvent =
+  | { type: "pull"; event: PullEvent }
+  | { type: "container"; service: string; action: Action; reason: string }
+  | { type: "ready"; service: string; ms: number };
+
+/** One service after `up`. */
+export interface UpService {
+  name: string;
+  action: Action;
+  containerId: string;
+}
+
+/**
+ * Brings the stack to the wanted state: preflight (engine, configs, names, ports) before anything
+ * is created, then images, network and containers concurrently, then every readiness probe.
+ * Everything it creates is labelled, so a failure or Ctrl-C halfway leaves nothing that the next
+ * `up` or `down` cannot handle.
+ */
+export async function up(project: Project, options: UpOptions, onEvent: (e: UpEvent) => void): Promise<UpService[]> {
+  const { docker, signal } = options;
+  await docker.ping();
+  await checkConfigFiles(project);
+  const existing = await Promise.all(SERVICES.map((s) => docker.findContainer(s.name)));
+  const network = await docker.inspectNetwork(NETWORK);
+  checkOwnership(project, existing, network);
+  signal?.throwIfAborted();
+
+  const wanted = new Map(SERVICES.map((s) => [imageFor(s, project), s.name]));
+  const imageIds = await ensureImages(docker, wanted, options.pull, (event) => onEvent({ type: "pull", event }));
+  const steps: Step[] = await Promise.all(
+    SERVICES.map(async (s, i) => planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i])),
+  );
+  await checkPorts(project, steps, options.portFree);
+  signal?.throwIfAborted();
+
+  if (!network) await docker.createNetwork(NETWORK, { [LABEL_PROJECT]: project.name });
+  const ids = await Promise.all(
+    steps.map(async (step) => {
+      const id = await apply(docker, step);
+      onEvent({ type: "container", service: step.spec.name, action: step.action, reason: step.reason });
+      return id;
+    }),
+  );
+  const readiness = { ...options, timeoutMs: options.timeoutSeconds * 1000 };
+  await Promise.all(
+    SERVICES.map(async (s, i) => {
+      const ms = await waitReady(docker, s, ids[i]!, readiness);
+      onEvent({ type: "ready", service: s.name, ms });
+    }),
+  );
+  return steps.map((step, i) => ({ name: step.spec.name, action: step.action, containerId: ids[i]! }));
+}
+
+/** Carries out one step and returns the container's ID. */
+async function apply(docker: DockerClient, step: Step): Promise<string> {
+  const { spec, existing, action } = step;
+  if (existing && action === "keep") return existing.id;
+  if (existing && action === "start") {
+    await docker.startContainer(existing.id);
+    return existing.id;
+  }
+  if (existing) await docker.removeContainer(existing.id, 2);
+  const id = await docker.createContainer(spec);
+  try {
+    await docker.startContainer(id);
+  } catch (err) {
+    throw new GiniError(
+      `starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`,
+      "`gini logs " + spec.name + "` shows its output; `gini down` removes the stack",
+      1,
+      { cause: err },
+    );
+  }
+  return id;
+}
