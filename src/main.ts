@@ -26,7 +26,10 @@ function exitCodeFor(err: unknown, verbose: boolean): number {
     if (verbose) console.error(err.cause ?? err);
     return err.exitCode;
   }
-  printError(`unexpected: ${errorMessage(err)}`, "run again with --verbose and report the stack trace");
+  printError(
+    `unexpected: ${errorMessage(err)}`,
+    "run again with --verbose and report the stack trace",
+  );
   if (verbose) console.error(err);
   return EXIT_FAILURE;
 }

@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:net";
 import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { containerId, containersLabelled, docker, inspect } from "./helpers/docker.js";
-import { gini, makeProject } from "./helpers/gini.js";
+import { gini, makeProject, spawnGini } from "./helpers/gini.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];
 const LABEL = "gini.project=gini-it";
@@ -34,10 +34,16 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
     expect(doc.apps).toEqual([]);
     expect(doc.services.map((s: { name: string }) => s.name)).toEqual(SERVICES);
     for (const s of doc.services) {
-      expect(s).toMatchObject({ state: "running", health: "healthy", container: containerId(s.name) });
+      expect(s).toMatchObject({
+        state: "running",
+        health: "healthy",
+        container: containerId(s.name),
+      });
       for (const p of s.ports) expect(p.hostIp).toBe("127.0.0.1");
     }
-    expect(doc.services[0].ports.map((p: { host: number }) => p.host)).toEqual([4317, 4318, 8888, 8889, 13133]);
+    expect(doc.services[0].ports.map((p: { host: number }) => p.host)).toEqual([
+      4317, 4318, 8888, 8889, 13133,
+    ]);
 
     // Labels, read-only config mounts, the network alias and no privileges, as the contract says.
     for (const s of SERVICES) {
@@ -47,10 +53,14 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
       expect(c.HostConfig.Privileged).toBe(false);
       expect(c.NetworkSettings.Networks["gini-network"].Aliases).toContain(s);
     }
-    expect(docker("network", "inspect", "-f", "{{json .Labels}}", "gini-network")).toContain('"gini.project":"gini-it"');
+    expect(docker("network", "inspect", "-f", "{{json .Labels}}", "gini-network")).toContain(
+      '"gini.project":"gini-it"',
+    );
 
     const table = await gini(dir, ["status"]);
-    expect(table.stdout).toMatch(/prometheus\s+running\s+healthy\s+127\.0\.0\.1:9090→9090\s+http:\/\/localhost:9090\//);
+    expect(table.stdout).toMatch(
+      /prometheus\s+running\s+healthy\s+127\.0\.0\.1:9090→9090\s+http:\/\/localhost:9090\//,
+    );
 
     for (const s of SERVICES) {
       const l = await gini(dir, ["logs", s, "--tail", "50"]);
@@ -116,7 +126,9 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
     try {
       const run = await gini(dir, ["up", "-d", "--no-apps"]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^error: host port 9090 \(prometheus\) already in use on 127\.0\.0\.1$/m);
+      expect(run.stderr).toMatch(
+        /^error: host port 9090 \(prometheus\) already in use on 127\.0\.0\.1$/m,
+      );
       expect(run.stderr).toMatch(/^hint: /m);
       expect(containersLabelled(LABEL)).toEqual([]);
       expect(docker("network", "ls", "-q", "--filter", "name=^gini-network$")).toBe("");
@@ -128,7 +140,9 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
   it("says so when Docker is not reachable", async () => {
     const run = await gini(dir, ["up", "-d"], { DOCKER_HOST: "unix:///tmp/gini-no-docker.sock" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: Docker engine not reachable at unix:\/\/\/tmp\/gini-no-docker\.sock/m);
+    expect(run.stderr).toMatch(
+      /^error: Docker engine not reachable at unix:\/\/\/tmp\/gini-no-docker\.sock/m,
+    );
     expect(run.stderr).toMatch(/^hint: start Docker/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
@@ -143,12 +157,64 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
   });
 
   it("reports an image that cannot be pulled, or may not be", async () => {
-    const pulled = await gini(dir, ["up", "-d"], { GINI_JAEGER_IMAGE: "localhost:1/gini/missing:1.0" });
+    const pulled = await gini(dir, ["up", "-d"], {
+      GINI_JAEGER_IMAGE: "localhost:1/gini/missing:1.0",
+    });
     expect(pulled.code).toBe(1);
-    expect(pulled.stderr).toMatch(/^error: pulling localhost:1\/gini\/missing:1\.0 for jaeger failed/m);
-    const never = await gini(dir, ["up", "-d", "--pull", "never"], { GINI_JAEGER_IMAGE: "gini-test/missing:1.0" });
+    expect(pulled.stderr).toMatch(
+      /^error: pulling localhost:1\/gini\/missing:1\.0 for jaeger failed/m,
+    );
+    const never = await gini(dir, ["up", "-d", "--pull", "never"], {
+      GINI_JAEGER_IMAGE: "gini-test/missing:1.0",
+    });
     expect(never.code).toBe(1);
     expect(never.stderr).toContain("--pull never");
+    expect(containersLabelled(LABEL)).toEqual([]);
+  });
+
+  it("fails fast with the last log lines when a container exits, and the next up repairs it", async () => {
+    // Prometheus's image handed Jaeger's arguments exits at once: a wrong image override.
+    const broken = await gini(dir, ["up", "-d", "--no-apps"], {
+      GINI_JAEGER_IMAGE: inject("images").prometheus,
+    });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error: jaeger did not get ready: its container is exited$/m);
+    expect(broken.stderr).toMatch(/^ {2}\| .*unknown long flag '--config'/m);
+    expect(broken.stderr).toMatch(/^hint: .*gini logs jaeger/m);
+    const repaired = await gini(dir, ["up", "-d", "--no-apps"]);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toContain("jaeger recreated");
+  });
+
+  it("times out a service that never answers its probe", async () => {
+    // The Jaeger stand-in in Prometheus's place runs but never answers on :9090.
+    const run = await gini(dir, ["up", "-d", "--no-apps", "--timeout", "3"], {
+      GINI_PROMETHEUS_IMAGE: inject("images").jaeger,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: prometheus did not get ready within 3 s: GET http:\/\/127\.0\.0\.1:9090\/-\/ready → /m,
+    );
+  });
+
+  it("treats Ctrl-C during up as a failure that the next down cleans up", async () => {
+    await gini(dir, ["down"]);
+    const child = spawnGini(dir, ["up", "-d", "--no-apps"], {
+      GINI_PROMETHEUS_IMAGE: inject("images").jaeger,
+    });
+    let stderr = "";
+    let sent = false;
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes("prometheus created") && !sent) sent = child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: interrupted while bringing the stack up$/m);
+    expect(stderr).toMatch(/^hint: .*gini down/m);
+    expect(containersLabelled(LABEL).length).toBe(3);
+    const cleaned = await gini(dir, ["down"]);
+    expect(cleaned.code).toBe(0);
     expect(containersLabelled(LABEL)).toEqual([]);
   });
 });

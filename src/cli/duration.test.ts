@@ -8,7 +8,9 @@ describe("parseDuration", () => {
     expect(parseDuration("15", "--d")).toBe(15);
   });
   it("rejects garbage as a usage error", () => {
-    expect(() => parseDuration("soon", "--duration")).toThrow(/--duration: "soon" is not a duration/);
+    expect(() => parseDuration("soon", "--duration")).toThrow(
+      /--duration: "soon" is not a duration/,
+    );
   });
 });
 

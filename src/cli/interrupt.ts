@@ -4,7 +4,10 @@ import { GiniError } from "../errors.js";
  * Turns the first Ctrl-C (or SIGTERM) into an abort with a GiniError saying what state is left;
  * a second one exits at once.
  */
-export function onInterrupt(what: string, hint: string): { signal: AbortSignal; dispose: () => void } {
+export function onInterrupt(
+  what: string,
+  hint: string,
+): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const handler = () => {
     if (controller.signal.aborted) process.exit(130);

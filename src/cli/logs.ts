@@ -15,7 +15,8 @@ interface LogsFlags {
 function tailCount(value: string | undefined): number | undefined {
   if (value === undefined || value === "all") return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new GiniError(`--tail: "${value}" is not a line count`, "e.g. --tail 50", EXIT_USAGE);
+  if (!Number.isInteger(n) || n < 0)
+    throw new GiniError(`--tail: "${value}" is not a line count`, "e.g. --tail 50", EXIT_USAGE);
   return n;
 }
 
@@ -43,7 +44,8 @@ export function registerLogs(program: Command): void {
         ...(tail !== undefined ? { tail } : {}),
         ...(flags.since ? { since: parseSince(flags.since) } : {}),
       };
-      const shown = names.length > 0 ? [...new Set(names)] : ["otel-collector", "jaeger", "prometheus"];
+      const shown =
+        names.length > 0 ? [...new Set(names)] : ["otel-collector", "jaeger", "prometheus"];
       const width = Math.max(...shown.map((n) => n.length));
       const interrupt = onInterrupt("while following logs", "");
       try {
@@ -53,9 +55,11 @@ export function registerLogs(program: Command): void {
           options,
           realRuntime().docker,
           (service, line) => {
-            const head = shown.length > 1 ? prefix(service, shown.indexOf(service), width) + " " : "";
+            const head =
+              shown.length > 1 ? prefix(service, shown.indexOf(service), width) + " " : "";
             // One service keeps stdout and stderr apart, like `docker logs`; several interleave on stdout.
-            const out = shown.length === 1 && line.stream === "stderr" ? process.stderr : process.stdout;
+            const out =
+              shown.length === 1 && line.stream === "stderr" ? process.stderr : process.stdout;
             out.write(head + line.text + "\n");
           },
           interrupt.signal,

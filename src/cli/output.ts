@@ -5,7 +5,13 @@ export function configureColor(enabled: boolean): void {
   if (!enabled || process.env.NO_COLOR) chalk.level = 0;
 }
 
-const PREFIX_COLORS: ChalkInstance[] = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue];
+const PREFIX_COLORS: ChalkInstance[] = [
+  chalk.cyan,
+  chalk.magenta,
+  chalk.yellow,
+  chalk.green,
+  chalk.blue,
+];
 
 /** A stable colour per name, so `[jaeger]` has the same colour in every command. */
 export function prefix(name: string, index: number, width = 0): string {
@@ -30,7 +36,11 @@ export const dim = (s: string): string => chalk.dim(s);
 export const bold = (s: string): string => chalk.bold(s);
 
 /** Prints a failure as gini's contract says: one line of what and where, then the hint. */
-export function printError(message: string, hint: string | undefined, details: string[] = []): void {
+export function printError(
+  message: string,
+  hint: string | undefined,
+  details: string[] = [],
+): void {
   process.stderr.write(`${chalk.red("error:")} ${message}\n`);
   for (const line of details) process.stderr.write(chalk.dim(`  | ${line}`) + "\n");
   if (hint) process.stderr.write(`${chalk.dim("hint:")} ${hint}\n`);

@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { createRequire } from "node:module";
 import { registerDown } from "./down.js";
+import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
 import { registerStatus } from "./status.js";
 import { registerUp } from "./up.js";
+import { registerValidate } from "./validate.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -13,7 +15,9 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export function buildProgram(): Command {
   const program = new Command("gini")
-    .description("Service Performance Monitoring for your app: OpenTelemetry Collector, Jaeger and Prometheus")
+    .description(
+      "Service Performance Monitoring for your app: OpenTelemetry Collector, Jaeger and Prometheus",
+    )
     .version(version)
     .option("--project-dir <dir>", "project folder", ".")
     .option("--config <file>", "gini.yaml to read (default: <project-dir>/gini.yaml)")
@@ -21,7 +25,14 @@ export function buildProgram(): Command {
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerUp, registerDown, registerLogs, registerStatus]) {
+  for (const register of [
+    registerUp,
+    registerDown,
+    registerLogs,
+    registerStatus,
+    registerValidate,
+    registerInit,
+  ]) {
     register(program);
   }
   return program;

@@ -21,7 +21,8 @@ export function pullRenderer(stream: NodeJS.WriteStream = process.stderr): (e: P
     }
     lines.set(image, text);
     if (drawn > 0) stream.write(`\x1b[${drawn}A`);
-    for (const line of lines.values()) stream.write(`\x1b[2K${dim(line.slice(0, (stream.columns || 80) - 1))}\n`);
+    for (const line of lines.values())
+      stream.write(`\x1b[2K${dim(line.slice(0, (stream.columns || 80) - 1))}\n`);
     drawn = lines.size;
   };
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { stripVTControlCharacters } from "node:util";
 import type { ServiceStatus } from "../stack/status.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
@@ -13,7 +14,11 @@ function stateText(s: ServiceStatus): string {
 }
 
 function healthText(s: ServiceStatus): string {
-  return s.health === "healthy" ? ok(s.health) : s.health === "unhealthy" ? warn(s.health) : dim(s.health);
+  return s.health === "healthy"
+    ? ok(s.health)
+    : s.health === "unhealthy"
+      ? warn(s.health)
+      : dim(s.health);
 }
 
 /** `gini status`: a table of the stack, or a stable JSON document. */
@@ -35,12 +40,24 @@ export function registerStatus(program: Command): void {
         say(JSON.stringify(result, null, 2));
         return;
       }
-      const rows = result.services.map((s) => [s.name, stateText(s), healthText(s), ports(s), s.url ?? "-"]);
+      const rows = result.services.map((s) => [
+        s.name,
+        stateText(s),
+        healthText(s),
+        ports(s),
+        s.url ?? "-",
+      ]);
       const header = ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"];
       // Widths ignore colour codes, so measure the plain text.
-      const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "");
-      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)));
-      const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - plain(c).length)).join("  ").trimEnd();
+      const plain = (t: string) => stripVTControlCharacters(t);
+      const widths = header.map((h, i) =>
+        Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)),
+      );
+      const line = (cells: string[]) =>
+        cells
+          .map((c, i) => c + " ".repeat(widths[i]! - plain(c).length))
+          .join("  ")
+          .trimEnd();
       say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
       say(bold(line(header)));
       for (const row of rows) say(line(row));

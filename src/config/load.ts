@@ -37,7 +37,10 @@ export interface ProjectOptions {
 export async function loadProject(options: ProjectOptions = {}): Promise<Project> {
   const dir = resolve(options.projectDir ?? ".");
   if (!existsSync(dir)) {
-    throw new GiniError(`${dir}: project folder not found`, "pass an existing folder to --project-dir");
+    throw new GiniError(
+      `${dir}: project folder not found`,
+      "pass an existing folder to --project-dir",
+    );
   }
   const explicit = options.config !== undefined;
   const configFile = resolve(dir, options.config ?? "gini.yaml");

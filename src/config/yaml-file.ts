@@ -45,7 +45,10 @@ export async function readYaml(path: string): Promise<YamlFile> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") {
       throw new GiniError(`${path}: file not found`, "run `gini init` to write the default files");
     }
-    throw new GiniError(`${path}: cannot read: ${(err as Error).message}`, "check the file's permissions");
+    throw new GiniError(
+      `${path}: cannot read: ${(err as Error).message}`,
+      "check the file's permissions",
+    );
   }
   return parseYaml(path, text);
 }

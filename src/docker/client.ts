@@ -32,5 +32,10 @@ export interface DockerClient {
   /** Stops with a grace period in seconds, then removes; a missing container is not an error. */
   removeContainer(id: string, stopTimeoutSeconds: number): Promise<void>;
   /** Reads (or follows) demultiplexed log lines until the stream ends or `signal` aborts. */
-  logs(id: string, options: LogOptions, onLine: (line: LogLine) => void, signal?: AbortSignal): Promise<void>;
+  logs(
+    id: string,
+    options: LogOptions,
+    onLine: (line: LogLine) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }

@@ -68,7 +68,11 @@ export class FakeDocker implements DockerClient {
     this.calls.push(`remove ${this.containers.get(id)?.name}`);
     this.containers.delete(id);
   }
-  async logs(_id: string, _options: unknown, onLine: (l: { stream: "stdout"; text: string }) => void) {
+  async logs(
+    _id: string,
+    _options: unknown,
+    onLine: (l: { stream: "stdout"; text: string }) => void,
+  ) {
     for (const text of this.logLines) onLine({ stream: "stdout", text });
   }
 }

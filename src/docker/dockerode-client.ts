@@ -3,7 +3,15 @@ import type { Readable } from "node:stream";
 import { GiniError, errorMessage } from "../errors.js";
 import type { DockerClient } from "./client.js";
 import { LogDemuxer } from "./demux.js";
-import type { ContainerInfo, ContainerSpec, LogLine, LogOptions, NetworkInfo, PortBinding, PullProgress } from "./types.js";
+import type {
+  ContainerInfo,
+  ContainerSpec,
+  LogLine,
+  LogOptions,
+  NetworkInfo,
+  PortBinding,
+  PullProgress,
+} from "./types.js";
 
 /** Where the engine is expected, for error messages. */
 export function dockerEndpoint(): string {
@@ -11,7 +19,8 @@ export function dockerEndpoint(): string {
 }
 
 const statusOf = (err: unknown): number | undefined => (err as { statusCode?: number }).statusCode;
-const labelFilter = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+const labelFilter = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 
 /** Maps an engine connection failure to gini's "Docker is not reachable" error. */
 function unreachable(err: unknown): GiniError {
@@ -35,7 +44,9 @@ function toInfo(c: Docker.ContainerInfo): ContainerInfo {
     state: c.State,
     labels: c.Labels ?? {},
     // IPv4 and IPv6 bindings of the same port are listed twice by the engine.
-    ports: ports.filter((p, i) => ports.findIndex((q) => q.container === p.container && q.host === p.host) === i),
+    ports: ports.filter(
+      (p, i) => ports.findIndex((q) => q.container === p.container && q.host === p.host) === i,
+    ),
     networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
   };
 }
@@ -44,7 +55,11 @@ function toInfo(c: Docker.ContainerInfo): ContainerInfo {
 export function createDockerClient(): DockerClient {
   const docker = new Docker();
   const listNetworks = async (filters: Record<string, string[]>): Promise<NetworkInfo[]> =>
-    (await docker.listNetworks({ filters })).map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
+    (await docker.listNetworks({ filters })).map((n) => ({
+      id: n.Id,
+      name: n.Name,
+      labels: n.Labels ?? {},
+    }));
   const listContainers = async (filters: Record<string, string[]>): Promise<ContainerInfo[]> =>
     (await docker.listContainers({ all: true, filters })).map(toInfo);
 
@@ -74,13 +89,24 @@ export function createDockerClient(): DockerClient {
         docker.modem.followProgress(
           stream,
           (err: Error | null) => (err ? reject(err) : resolve()),
-          (event: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
+          (event: {
+            id?: string;
+            status?: string;
+            progressDetail?: { current?: number; total?: number };
+          }) => {
             const detail = event.progressDetail;
-            if (event.id && detail?.total) layers.set(event.id, { current: detail.current ?? 0, total: detail.total });
+            if (event.id && detail?.total)
+              layers.set(event.id, { current: detail.current ?? 0, total: detail.total });
             let current = 0;
             let total = 0;
-            for (const l of layers.values()) (current += l.current), (total += l.total);
-            onProgress({ status: event.status ?? "", ...(total ? { current, total } : {}) } satisfies PullProgress);
+            for (const l of layers.values()) {
+              current += l.current;
+              total += l.total;
+            }
+            onProgress({
+              status: event.status ?? "",
+              ...(total ? { current, total } : {}),
+            } satisfies PullProgress);
           },
         );
       });
@@ -90,7 +116,12 @@ export function createDockerClient(): DockerClient {
       return (await listNetworks({ name: [name] })).find((n) => n.name === name);
     },
     async createNetwork(name, labels) {
-      await docker.createNetwork({ Name: name, Driver: "bridge", Labels: labels, CheckDuplicate: true });
+      await docker.createNetwork({
+        Name: name,
+        Driver: "bridge",
+        Labels: labels,
+        CheckDuplicate: true,
+      });
     },
     async removeNetwork(name) {
       try {
@@ -114,7 +145,10 @@ export function createDockerClient(): DockerClient {
         ExposedPorts: Object.fromEntries(spec.ports.map((p) => [key(p.container), {}])),
         HostConfig: {
           PortBindings: Object.fromEntries(
-            spec.ports.map((p) => [key(p.container), [{ HostIp: p.hostIp, HostPort: String(p.host) }]]),
+            spec.ports.map((p) => [
+              key(p.container),
+              [{ HostIp: p.hostIp, HostPort: String(p.host) }],
+            ]),
           ),
           Binds: spec.mounts.map((m) => `${m.source}:${m.target}:ro`),
           NetworkMode: spec.network,
@@ -176,7 +210,10 @@ async function readLogs(
     };
     signal?.addEventListener("abort", stop, { once: true });
     stream.on("data", (chunk: Buffer) => demux.push(chunk));
-    stream.on("end", () => (demux.end(), resolve()));
+    stream.on("end", () => {
+      demux.end();
+      resolve();
+    });
     stream.on("error", (err) => (signal?.aborted ? resolve() : reject(err)));
   });
 }

@@ -25,7 +25,11 @@ export async function logs(
   const valid = logNames();
   const unknown = names.filter((n) => !valid.includes(n));
   if (unknown.length > 0) {
-    throw new GiniError(`unknown service or app "${unknown[0]}"`, `valid names: ${valid.join(", ")}`, EXIT_USAGE);
+    throw new GiniError(
+      `unknown service or app "${unknown[0]}"`,
+      `valid names: ${valid.join(", ")}`,
+      EXIT_USAGE,
+    );
   }
   await docker.ping();
   const containers = await docker.listContainers(projectSelector(project.name));
@@ -34,11 +38,15 @@ export async function logs(
   const missing = wanted.filter((n) => !byService.has(n));
   if (missing.length > 0 || wanted.length === 0) {
     throw new GiniError(
-      missing.length > 0 ? `${missing.join(", ")}: no container (project ${project.name})` : `nothing is up in project ${project.name}`,
+      missing.length > 0
+        ? `${missing.join(", ")}: no container (project ${project.name})`
+        : `nothing is up in project ${project.name}`,
       "start the stack with `gini up`",
     );
   }
   await Promise.all(
-    wanted.map((name) => docker.logs(byService.get(name)!.id, options, (line) => onLine(name, line), signal)),
+    wanted.map((name) =>
+      docker.logs(byService.get(name)!.id, options, (line) => onLine(name, line), signal),
+    ),
   );
 }

@@ -38,7 +38,9 @@ describe("planStep", () => {
     expect(planStep(spec, container({ state: "exited" })).action).toBe("start");
   });
   it("recreates a container whose spec changed", () => {
-    expect(planStep(spec, container({ labels: { [LABEL_SPEC_HASH]: "old" } })).action).toBe("recreate");
+    expect(planStep(spec, container({ labels: { [LABEL_SPEC_HASH]: "old" } })).action).toBe(
+      "recreate",
+    );
   });
   it("recreates a running container cut off from gini-network", () => {
     expect(planStep(spec, container({ networks: ["bridge"] })).action).toBe("recreate");

@@ -1,26 +1,8 @@
-import { access } from "node:fs/promises";
-import { relative } from "node:path";
 import type { Project } from "../config/load.js";
 import type { ContainerInfo, NetworkInfo } from "../docker/types.js";
 import { GiniError } from "../errors.js";
 import { LABEL_PROJECT, NETWORK } from "./labels.js";
 import type { Step } from "./plan.js";
-import { SERVICES } from "./services.js";
-
-/** Every service's config file must exist before any container is created. */
-export async function checkConfigFiles(project: Project): Promise<void> {
-  for (const service of SERVICES) {
-    const file = project.stack[service.name].config;
-    try {
-      await access(file);
-    } catch {
-      throw new GiniError(
-        `${relative(process.cwd(), file) || file}: config file for ${service.name} not found`,
-        "run `gini init` to write the default configs, or fix stack." + service.name + ".config in gini.yaml",
-      );
-    }
-  }
-}
 
 /** Container and network names are global to the engine: refuse to take over another's. */
 export function checkOwnership(
@@ -63,7 +45,10 @@ export async function checkPorts(
       .filter((s) => s.action !== "keep")
       .flatMap((s) =>
         s.spec.ports
-          .filter((p) => !(s.existing?.state === "running" && s.existing.ports.some((q) => q.host === p.host)))
+          .filter(
+            (p) =>
+              !(s.existing?.state === "running" && s.existing.ports.some((q) => q.host === p.host)),
+          )
           .map(async (p) => {
             if (!(await portFree(project.bind, p.host))) taken.push(`${p.host} (${s.spec.name})`);
           }),

@@ -46,7 +46,11 @@ export async function ensureImages(
         onPull({ image, progress: { status: "done" } });
         id = await docker.imageId(image);
       }
-      if (!id) throw new GiniError(`image ${image} for ${service} is missing after pulling it`, "pull it by hand and retry");
+      if (!id)
+        throw new GiniError(
+          `image ${image} for ${service} is missing after pulling it`,
+          "pull it by hand and retry",
+        );
       ids.set(image, id);
     }),
   );

@@ -5,5 +5,10 @@ import { isPortFree } from "../health/port-free.js";
 
 /** The real engine, probe and clock, for the CLI; tests pass fakes to the stack functions instead. */
 export function realRuntime() {
-  return { docker: createDockerClient(), probe: (url: string) => httpProbe(url), clock: systemClock, portFree: isPortFree };
+  return {
+    docker: createDockerClient(),
+    probe: (url: string) => httpProbe(url),
+    clock: systemClock,
+    portFree: isPortFree,
+  };
 }

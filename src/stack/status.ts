@@ -30,7 +30,11 @@ export interface StackStatus {
 }
 
 /** Reads the stack's state from the engine and probes what runs. */
-export async function status(project: Project, docker: DockerClient, probe: Probe): Promise<StackStatus> {
+export async function status(
+  project: Project,
+  docker: DockerClient,
+  probe: Probe,
+): Promise<StackStatus> {
   await docker.ping();
   const network = await docker.inspectNetwork(NETWORK);
   const services = await Promise.all(

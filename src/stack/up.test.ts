@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -9,7 +9,11 @@ import { up, type UpOptions } from "./up.js";
 
 function project(): Project {
   const dir = mkdtempSync(join(tmpdir(), "gini-unit-"));
-  const config = (f: string) => (writeFileSync(join(dir, f), "# test\n"), join(dir, f));
+  // The shipped configs, so the validation `up` runs first passes.
+  const config = (f: string) => (
+    copyFileSync(join(import.meta.dirname, "../..", f), join(dir, f)),
+    join(dir, f)
+  );
   return {
     dir,
     configFile: undefined,
@@ -56,15 +60,22 @@ describe("up (fake engine)", () => {
   });
 
   it("creates nothing when a host port is taken, and names port and service", async () => {
-    const taken = up(project(), { ...options, portFree: async (_h, port) => port !== 16686 }, () => {});
+    const taken = up(
+      project(),
+      { ...options, portFree: async (_h, port) => port !== 16686 },
+      () => {},
+    );
     await expect(taken).rejects.toThrow("host port 16686 (jaeger) already in use on 127.0.0.1");
     expect(docker.calls.filter((c) => !c.startsWith("pull"))).toEqual([]);
   });
 
   it("fails fast with the last log lines when a container exits", async () => {
     docker.crashOnStart.add("otel-collector");
-    docker.logLines = ["Error: failed to get config: unknown type: \"jaeger_storage_exporter\""];
-    const probe = async (url: string) => ({ ok: !url.includes("13133"), detail: "connection refused" });
+    docker.logLines = ['Error: failed to get config: unknown type: "jaeger_storage_exporter"'];
+    const probe = async (url: string) => ({
+      ok: !url.includes("13133"),
+      detail: "connection refused",
+    });
     const failed = up(project(), { ...options, probe }, () => {});
     await expect(failed).rejects.toMatchObject({
       message: "otel-collector did not get ready: its container is exited",
@@ -73,13 +84,17 @@ describe("up (fake engine)", () => {
   });
 
   it("refuses to pull under --pull never", async () => {
-    await expect(up(project(), { ...options, pull: "never" }, () => {})).rejects.toThrow(/--pull never forbids/);
+    await expect(up(project(), { ...options, pull: "never" }, () => {})).rejects.toThrow(
+      /--pull never forbids/,
+    );
     expect(docker.calls).toEqual([]);
   });
 
   it("refuses to take over a container of another project", async () => {
     const other = { ...project(), name: "other" };
     await up(other, options, () => {});
-    await expect(up(project(), options, () => {})).rejects.toThrow('container name "otel-collector" is taken by gini project "other"');
+    await expect(up(project(), options, () => {})).rejects.toThrow(
+      'container name "otel-collector" is taken by gini project "other"',
+    );
   });
 });

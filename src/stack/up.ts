@@ -6,7 +6,8 @@ import type { Probe } from "../health/http-probe.js";
 import { containerSpec, imageFor } from "./container-spec.js";
 import { LABEL_PROJECT, NETWORK } from "./labels.js";
 import { planStep, type Action, type Step } from "./plan.js";
-import { checkConfigFiles, checkOwnership, checkPorts } from "./preflight.js";
+import { assertValid, formatFinding } from "../config/validate/index.js";
+import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
 import { waitReady } from "./readiness.js";
 import { SERVICES } from "./services.js";
@@ -26,6 +27,7 @@ export interface UpOptions {
 
 /** What `up` tells the CLI while it works. */
 export type UpEvent =
+  | { type: "warning"; text: string }
   | { type: "pull"; event: PullEvent }
   | { type: "container"; service: string; action: Action; reason: string }
   | { type: "ready"; service: string; ms: number };
@@ -43,19 +45,28 @@ export interface UpService {
  * Everything it creates is labelled, so a failure or Ctrl-C halfway leaves nothing that the next
  * `up` or `down` cannot handle.
  */
-export async function up(project: Project, options: UpOptions, onEvent: (e: UpEvent) => void): Promise<UpService[]> {
+export async function up(
+  project: Project,
+  options: UpOptions,
+  onEvent: (e: UpEvent) => void,
+): Promise<UpService[]> {
   const { docker, signal } = options;
+  const findings = await assertValid(project);
+  for (const f of findings) onEvent({ type: "warning", text: formatFinding(f) });
   await docker.ping();
-  await checkConfigFiles(project);
   const existing = await Promise.all(SERVICES.map((s) => docker.findContainer(s.name)));
   const network = await docker.inspectNetwork(NETWORK);
   checkOwnership(project, existing, network);
   signal?.throwIfAborted();
 
   const wanted = new Map(SERVICES.map((s) => [imageFor(s, project), s.name]));
-  const imageIds = await ensureImages(docker, wanted, options.pull, (event) => onEvent({ type: "pull", event }));
+  const imageIds = await ensureImages(docker, wanted, options.pull, (event) =>
+    onEvent({ type: "pull", event }),
+  );
   const steps: Step[] = await Promise.all(
-    SERVICES.map(async (s, i) => planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i])),
+    SERVICES.map(async (s, i) =>
+      planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i]),
+    ),
   );
   await checkPorts(project, steps, options.portFree);
   signal?.throwIfAborted();
@@ -64,7 +75,12 @@ export async function up(project: Project, options: UpOptions, onEvent: (e: UpEv
   const ids = await Promise.all(
     steps.map(async (step) => {
       const id = await apply(docker, step);
-      onEvent({ type: "container", service: step.spec.name, action: step.action, reason: step.reason });
+      onEvent({
+        type: "container",
+        service: step.spec.name,
+        action: step.action,
+        reason: step.reason,
+      });
       return id;
     }),
   );
@@ -75,7 +91,11 @@ export async function up(project: Project, options: UpOptions, onEvent: (e: UpEv
       onEvent({ type: "ready", service: s.name, ms });
     }),
   );
-  return steps.map((step, i) => ({ name: step.spec.name, action: step.action, containerId: ids[i]! }));
+  return steps.map((step, i) => ({
+    name: step.spec.name,
+    action: step.action,
+    containerId: ids[i]!,
+  }));
 }
 
 /** Carries out one step and returns the container's ID. */

@@ -7,7 +7,9 @@ export function docker(...args: string[]): string {
 
 /** IDs of containers carrying the label, running or not. */
 export function containersLabelled(label: string): string[] {
-  return docker("ps", "-aq", "--no-trunc", "--filter", `label=${label}`).split("\n").filter(Boolean);
+  return docker("ps", "-aq", "--no-trunc", "--filter", `label=${label}`)
+    .split("\n")
+    .filter(Boolean);
 }
 
 /** The full ID of the container with that name, or "" when there is none. */
@@ -16,6 +18,7 @@ export function containerId(name: string): string {
 }
 
 /** `docker inspect` of one container, parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- docker inspect is a large untyped document
 export function inspect(name: string): Record<string, any> {
   return JSON.parse(docker("inspect", name))[0];
 }

@@ -42,8 +42,15 @@ export function gini(cwd: string, args: string[], env: Record<string, string> = 
 }
 
 /** Starts the CLI without waiting, for tests that signal it. */
-export function spawnGini(cwd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...imageEnv(), ...env } });
+export function spawnGini(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, ...imageEnv(), ...env },
+  });
 }
 
 /** A fresh project folder holding copies of the repository's three configs. */

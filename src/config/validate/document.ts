@@ -40,7 +40,13 @@ export function findingAt(
 /** Reads and parses a config file; a missing file or bad YAML becomes an error finding instead. */
 export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> {
   const file = displayPath(path);
-  const at = (line: number, column: number, rule: string, message: string, fix: string): Finding => ({
+  const at = (
+    line: number,
+    column: number,
+    rule: string,
+    message: string,
+    fix: string,
+  ): Finding => ({
     severity: "error",
     file,
     line,
@@ -56,7 +62,13 @@ export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> 
     const code = (err as NodeJS.ErrnoException).code;
     return code === "ENOENT"
       ? at(1, 1, "file-missing", "file not found", "run `gini init` to write the default file")
-      : at(1, 1, "file-missing", `cannot read: ${(err as Error).message}`, "check the file's permissions");
+      : at(
+          1,
+          1,
+          "file-missing",
+          `cannot read: ${(err as Error).message}`,
+          "check the file's permissions",
+        );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -74,7 +86,13 @@ export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> 
   }
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    return at(1, 1, "yaml-syntax", "expected a mapping of keys at the top level", "start the file with `key: value` lines");
+    return at(
+      1,
+      1,
+      "yaml-syntax",
+      "expected a mapping of keys at the top level",
+      "start the file with `key: value` lines",
+    );
   }
   const locate = (keys: KeyPath) => {
     const node = nodeAt(doc, keys);

@@ -1,0 +1,43 @@
+import type { AppConfig } from "../config/schema.js";
+
+/** Where an app runs: a host process, or a container on gini-network. */
+export type AppTarget = "host" | "container";
+
+/** The collector's OTLP/gRPC endpoint as each kind of app reaches it. */
+export const OTLP_ENDPOINTS: Record<AppTarget, string> = {
+  host: "http://localhost:4317",
+  container: "http://otel-collector:4317",
+};
+
+/** Batch delay gini asks SDKs for (ms): spans reach Jaeger within a second, not after 5 s. */
+export const BATCH_DELAY_MS = "500";
+
+/**
+ * The environment an app starts with, in three layers, later ones winning:
+ *
+ * 1. `inherited`: gini's own environment for host apps (PATH, HOME, ...); nothing for
+ *    containers, whose image brings its own.
+ * 2. What gini injects: OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL=grpc,
+ *    OTEL_SERVICE_NAME=<name> and OTEL_BSP_SCHEDULE_DELAY. These win over OTEL_* variables
+ *    inherited from the user's shell: a leftover endpoint or service name there would send every
+ *    app's spans elsewhere or under one name, which is the failure gini exists to avoid.
+ * 3. The app's own `env` from gini.yaml: the one place to override gini, so it always wins.
+ */
+export function appEnv(
+  name: string,
+  app: Pick<AppConfig, "env">,
+  target: AppTarget,
+  inherited: NodeJS.ProcessEnv = target === "host" ? process.env : {},
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(inherited)) {
+    if (value !== undefined) env[key] = value;
+  }
+  Object.assign(env, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINTS[target],
+    OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+    OTEL_SERVICE_NAME: name,
+    OTEL_BSP_SCHEDULE_DELAY: BATCH_DELAY_MS,
+  });
+  return Object.assign(env, app.env ?? {});
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GiniError } from "../errors.js";
+import { launchApp, logFileOf, type OutputStream } from "./launch.js";
+import { isAlive } from "./state-file.js";
+import { stopTree } from "./stop-tree.js";
+
+const project = () => mkdtempSync(join(tmpdir(), "gini-launch-"));
+const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", GREETING: "hello" };
+
+describe("launchApp", () => {
+  it("runs a command in the foreground: lines to onLine and to the log", async () => {
+    const dir = project();
+    const lines: [string, OutputStream][] = [];
+    const app = await launchApp({
+      projectDir: dir,
+      name: "api",
+      app: { command: 'echo "$GREETING from $(basename "$PWD")"; echo oops >&2; exit 3', cwd: "." },
+      env,
+      detach: false,
+      onLine: (line, stream) => lines.push([line, stream]),
+    });
+    expect(app.pid).toBeGreaterThan(0);
+    expect(app.logFile).toBe(logFileOf(dir, "api"));
+    expect(await app.exited).toEqual({ code: 3, signal: null });
+    expect(lines).toContainEqual([`hello from ${dir.split("/").at(-1)}`, "stdout"]);
+    expect(lines).toContainEqual(["oops", "stderr"]);
+    const log = readFileSync(app.logFile, "utf8");
+    expect(log).toMatch(/^--- gini: .* starting api: echo/);
+    expect(log).toContain("hello from");
+    expect(log).toContain("oops\n");
+  });
+
+  it("appends to the log on every start", async () => {
+    const dir = project();
+    for (const word of ["first", "second"]) {
+      const app = await launchApp({
+        projectDir: dir,
+        name: "job",
+        app: { command: `echo ${word}` },
+        env,
+        detach: false,
+      });
+      await app.exited;
+    }
+    const log = readFileSync(logFileOf(dir, "job"), "utf8");
+    expect(log.indexOf("first")).toBeLessThan(log.indexOf("second"));
+  });
+
+  it("detaches: output goes straight to the log, and the app runs in its own group", async () => {
+    const dir = project();
+    const app = await launchApp({
+      projectDir: dir,
+      name: "worker",
+      app: { command: "echo started; exec sleep 30" },
+      env,
+      detach: true,
+    });
+    expect(isAlive({ pid: app.pid, processStart: app.processStart })).toBe(true);
+    for (let i = 0; i < 50 && !/^started$/m.test(readFileSync(app.logFile, "utf8")); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(readFileSync(app.logFile, "utf8")).toContain("started\n");
+    await stopTree(app.pid, { graceMs: 2000 });
+    expect(await app.exited).toEqual({ code: null, signal: "SIGTERM" });
+    expect(isAlive({ pid: app.pid, processStart: app.processStart })).toBe(false);
+  });
+
+  it("names the app when its folder is missing", async () => {
+    const err = await launchApp({
+      projectDir: project(),
+      name: "ui",
+      app: { command: "true", cwd: "nowhere" },
+      env,
+      detach: false,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GiniError);
+    expect((err as GiniError).message).toMatch(/^apps\.ui\.cwd: folder .*nowhere not found$/);
+  });
+
+  it("names the app when the shell cannot be spawned", async () => {
+    // spawn() refuses an environment holding a NUL byte, like any other spawn failure.
+    const err = await launchApp({
+      projectDir: project(),
+      name: "api",
+      app: { command: "true" },
+      env: { ...env, BROKEN: "a\0b" },
+      detach: false,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GiniError);
+    expect((err as GiniError).message).toMatch(/^apps\.api: cannot start "true": /);
+  });
+
+  it("rejects a cwd that is a file", async () => {
+    const dir = project();
+    writeFileSync(join(dir, "file"), "");
+    const err = await launchApp({
+      projectDir: dir,
+      name: "ui",
+      app: { command: "true", cwd: "file" },
+      env,
+      detach: false,
+    }).catch((e: unknown) => e);
+    expect((err as GiniError).message).toMatch(/^apps\.ui\.cwd: folder .*file not found$/);
+  });
+});

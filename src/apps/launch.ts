@@ -1,0 +1,122 @@
+import { closeSync, createWriteStream, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { execa } from "execa";
+import type { AppConfig } from "../config/schema.js";
+import { GiniError } from "../errors.js";
+import { giniDir, processStartOf } from "./state-file.js";
+
+/** Which output stream a line came from. */
+export type OutputStream = "stdout" | "stderr";
+
+/** What {@link launchApp} needs. */
+export interface LaunchOptions {
+  /** Absolute project folder: `cwd` resolves against it, logs go to its `.gini/logs/`. */
+  projectDir: string;
+  name: string;
+  app: Pick<AppConfig, "command" | "cwd">;
+  /** The complete environment (see appEnv); nothing else is inherited. */
+  env: Record<string, string>;
+  /** Output straight to the log file, and the app outlives gini; else piped through onLine. */
+  detach: boolean;
+  /** Each output line in the foreground (also appended to the log). */
+  onLine?: (line: string, stream: OutputStream) => void;
+}
+
+/** How the app's process ended. */
+export interface AppExit {
+  code: number | null;
+  signal: string | null;
+}
+
+/** A started app. */
+export interface LaunchedApp {
+  pid: number;
+  /** /proc start time of `pid`, recorded in the state file to detect pid reuse. */
+  processStart: number;
+  logFile: string;
+  /** Resolves when the app's process ends (in the foreground: once its output is logged). */
+  exited: Promise<AppExit>;
+}
+
+/** `.gini/logs/<name>.log` of the project. */
+export function logFileOf(projectDir: string, name: string): string {
+  return join(giniDir(projectDir), "logs", `${name}.log`);
+}
+
+function forwardLines(stream: Readable | null, each: (line: string) => void): Promise<void> {
+  if (!stream) return Promise.resolve();
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  lines.on("line", each);
+  return new Promise((done) => lines.once("close", done));
+}
+
+/**
+ * Starts an app's command through the shell, in its own process group, so stopTree can signal
+ * the whole tree and a Ctrl-C in gini's terminal does not reach the app directly (gini stops it
+ * in order). Output is appended to `.gini/logs/<name>.log`, behind a header line per start.
+ * @throws GiniError naming the app when its folder is missing or the command cannot be spawned.
+ */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  const { projectDir, name, app, env, detach, onLine } = options;
+  if (!app.command)
+    throw new GiniError(`apps.${name}: no command to run`, "give the app a command");
+  const cwd = resolve(projectDir, app.cwd ?? ".");
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new GiniError(
+      `apps.${name}.cwd: folder ${cwd} not found`,
+      "fix cwd in gini.yaml; it is relative to the project folder",
+    );
+  }
+  const logFile = logFileOf(projectDir, name);
+  mkdirSync(join(giniDir(projectDir), "logs"), { recursive: true });
+  const fd = openSync(logFile, "a");
+  writeSync(fd, `--- gini: ${new Date().toISOString()} starting ${name}: ${app.command}\n`);
+  const subprocess = execa(app.command, {
+    shell: true,
+    cwd,
+    env,
+    extendEnv: false,
+    detached: true,
+    stdin: "ignore",
+    // Detached: the app writes to the file itself, so its log keeps growing after gini exits.
+    // (execa's types list only fds 3-9; it hands any open fd to spawn as is.)
+    stdout: detach ? (fd as 3) : "pipe",
+    stderr: detach ? (fd as 3) : "pipe",
+    buffer: false,
+    reject: false,
+  });
+  if (detach) closeSync(fd); // the child holds its own copy
+  const pid = subprocess.pid;
+  if (pid === undefined) {
+    if (!detach) closeSync(fd);
+    const result = await subprocess;
+    throw new GiniError(
+      `apps.${name}: cannot start "${app.command}": ${result.shortMessage ?? result.message}`,
+      "check the command and that the shell can run it from the app's folder",
+    );
+  }
+  const processStart = processStartOf(pid);
+  const ended = subprocess.then((r): AppExit => ({
+    code: r.exitCode ?? null,
+    signal: r.signal ?? null,
+  }));
+  if (detach) {
+    subprocess.unref();
+    return { pid, processStart, logFile, exited: ended };
+  }
+  const log = createWriteStream("", { fd, flags: "a" });
+  const pipe = (stream: OutputStream) => (line: string) => {
+    log.write(line + "\n");
+    onLine?.(line, stream);
+  };
+  const drained = Promise.all([
+    forwardLines(subprocess.stdout, pipe("stdout")),
+    forwardLines(subprocess.stderr, pipe("stderr")),
+  ]);
+  const exited = Promise.all([ended, drained]).then(
+    ([exit]) => new Promise<AppExit>((done) => log.end(() => done(exit))),
+  );
+  return { pid, processStart, logFile, exited };
+}

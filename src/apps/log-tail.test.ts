@@ -1,0 +1,82 @@
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { followLog, tailLines } from "./log-tail.js";
+
+const file = (text?: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), "gini-log-")), "api.log");
+  if (text !== undefined) writeFileSync(path, text);
+  return path;
+};
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
+describe("tailLines", () => {
+  it("returns the last lines", async () => {
+    expect(await tailLines(file("a\nb\nc\n"), 2)).toEqual(["b", "c"]);
+    expect(await tailLines(file("a\nb\nc"), 2)).toEqual(["b", "c"]);
+    expect(await tailLines(file("a\nb\n"), 10)).toEqual(["a", "b"]);
+    expect(await tailLines(file("a\n"), 0)).toEqual([]);
+    expect(await tailLines(file(""), 3)).toEqual([]);
+  });
+
+  it("returns nothing for a missing file", async () => {
+    expect(await tailLines(file(), 5)).toEqual([]);
+  });
+
+  it("reads only the end of a big log, across chunk borders", async () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `line ${i} ${"x".repeat(20)}`);
+    const path = file(lines.join("\n") + "\n");
+    expect(await tailLines(path, 3)).toEqual(lines.slice(-3));
+    expect(await tailLines(path, 4000)).toEqual(lines.slice(-4000));
+  });
+});
+
+describe("followLog", () => {
+  it("reports appended lines, joining partial writes, until aborted", async () => {
+    const path = file("old\n");
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const following = followLog(path, (line) => seen.push(line), stop.signal, { pollMs: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    appendFileSync(path, "new 1\nnew ");
+    await until(() => seen.length >= 1);
+    appendFileSync(path, "2\n");
+    await until(() => seen.length >= 2);
+    stop.abort();
+    await following;
+    expect(seen).toEqual(["new 1", "new 2"]);
+  });
+
+  it("waits for a missing file and starts over when the file shrinks", async () => {
+    const path = file();
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const following = followLog(path, (line) => seen.push(line), stop.signal, { pollMs: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writeFileSync(path, "first run, a long line\n");
+    await until(() => seen.length >= 1);
+    writeFileSync(path, "second\n");
+    await until(() => seen.length >= 2);
+    stop.abort();
+    await following;
+    expect(seen).toEqual(["first run, a long line", "second"]);
+  });
+
+  it("can start from the beginning", async () => {
+    const path = file("a\nb\n");
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const following = followLog(path, (line) => seen.push(line), stop.signal, {
+      fromStart: true,
+      pollMs: 10,
+    });
+    await until(() => seen.length >= 2);
+    stop.abort();
+    await following;
+    expect(seen).toEqual(["a", "b"]);
+  });
+});

@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import { isAbsolute, relative } from "node:path";
+import { globalOptions } from "./global-options.js";
+import { dim, ok, say, warn } from "./output.js";
+
+/** `gini init`: writes the three configs and a commented gini.yaml; never overwrites without --force. */
+export function registerInit(program: Command): void {
+  program
+    .command("init")
+    .description(
+      "write config-spm.yaml, config-jaeger.yaml, prometheus.yml and gini.yaml into the project",
+    )
+    .option("--force", "overwrite files that already exist")
+    .action(async (flags: { force?: boolean }, cmd: Command) => {
+      const { initProject } = await import("../config/init.js");
+      const options = globalOptions(cmd);
+      const results = await initProject(options.projectDir ?? ".", {
+        force: flags.force,
+        configFile: options.config,
+      });
+      for (const { path, action } of results) {
+        const rel = relative(process.cwd(), path);
+        const shown = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+        if (action === "skipped")
+          say(`${warn("skipped".padEnd(11))}  ${shown} ${dim("(exists; --force overwrites it)")}`);
+        else say(`${ok(action.padEnd(11))}  ${shown}`);
+      }
+      const skipped = results.filter((r) => r.action === "skipped").length;
+      say(
+        dim(
+          skipped === results.length
+            ? "nothing written: every file exists (use --force to replace them)"
+            : "next: edit gini.yaml's apps, then run `gini validate` and `gini up`",
+        ),
+      );
+    });
+}

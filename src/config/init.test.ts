@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { initProject, packageRoot } from "./init.js";
+import { giniFileSchema } from "./schema.js";
+import { parse } from "yaml";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const FILES = ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml", "gini.yaml"];
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "gini-init-"));
+  dirs.push(dir);
+  return dir;
+};
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("gini init", () => {
+  it("finds the package root from its own location", () => {
+    expect(packageRoot()).toBe(ROOT);
+  });
+
+  it("writes the shipped configs and the gini.yaml template", async () => {
+    const dir = tempDir();
+    const results = await initProject(dir);
+    expect(results.map((r) => [r.path, r.action])).toEqual(
+      FILES.map((f) => [join(dir, f), "written"]),
+    );
+    expect(readFileSync(join(dir, "config-spm.yaml"), "utf8")).toBe(
+      readFileSync(join(ROOT, "config-spm.yaml"), "utf8"),
+    );
+    expect(readFileSync(join(dir, "gini.yaml"), "utf8")).toBe(
+      readFileSync(join(ROOT, "templates/gini.yaml"), "utf8"),
+    );
+  });
+
+  it("never overwrites without --force, and overwrites with it", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "prometheus.yml"), "mine\n");
+    const results = await initProject(dir);
+    expect(results.find((r) => r.path.endsWith("prometheus.yml"))?.action).toBe("skipped");
+    expect(readFileSync(join(dir, "prometheus.yml"), "utf8")).toBe("mine\n");
+    const forced = await initProject(dir, { force: true });
+    expect(forced.map((r) => r.action)).toEqual([
+      "overwritten",
+      "overwritten",
+      "overwritten",
+      "overwritten",
+    ]);
+    expect(readFileSync(join(dir, "prometheus.yml"), "utf8")).not.toBe("mine\n");
+  });
+
+  it("creates a missing project folder and honours --config for gini.yaml's path", async () => {
+    const dir = join(tempDir(), "new");
+    await initProject(dir, { configFile: "conf/gini.yaml" });
+    expect(existsSync(join(dir, "conf/gini.yaml"))).toBe(true);
+  });
+
+  it("ships a template that matches the gini.yaml schema", () => {
+    const data: unknown = parse(readFileSync(join(ROOT, "templates/gini.yaml"), "utf8")) ?? {};
+    expect(giniFileSchema.safeParse(data).success).toBe(true);
+  });
+});

@@ -1,0 +1,110 @@
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { GiniError } from "../../errors.js";
+import { DEFAULT_CONFIG_FILES, loadProject, type Project, type ProjectOptions } from "../load.js";
+import { SERVICE_NAMES } from "../schema.js";
+import { loadConfigDoc, type ConfigDoc } from "./document.js";
+import { componentTypes } from "./rules/component-types.js";
+import { devTiming } from "./rules/dev-timing.js";
+import { giniYaml } from "./rules/gini-yaml.js";
+import { healthCheck } from "./rules/health-check.js";
+import { jaegerMetricsBackend } from "./rules/jaeger-metrics-backend.js";
+import { localhostBind } from "./rules/localhost-bind.js";
+import { metricNames } from "./rules/metric-names.js";
+import { scrapeTarget } from "./rules/scrape-target.js";
+import { selfMetrics } from "./rules/self-metrics.js";
+import { spanmetricsWiring } from "./rules/spanmetrics-wiring.js";
+import { undefinedComponents } from "./rules/undefined-components.js";
+import { findingsError } from "./report.js";
+import type { Finding, Rule, ValidationContext } from "./types.js";
+
+export { findingsError, formatFinding, jsonReport, summarize } from "./report.js";
+export type { Finding, Severity } from "./types.js";
+
+/** Every rule, in the order their findings are reported within a line. */
+export const RULES: readonly Rule[] = [
+  giniYaml,
+  undefinedComponents,
+  componentTypes,
+  spanmetricsWiring,
+  localhostBind,
+  healthCheck,
+  scrapeTarget,
+  selfMetrics,
+  jaegerMetricsBackend,
+  metricNames,
+  devTiming,
+];
+
+/** Checks gini.yaml and the three service config files; returns every finding, sorted by file and line. */
+export async function validateProject(project: Project): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const order: string[] = [];
+  const load = async (path: string): Promise<ConfigDoc | undefined> => {
+    const result = await loadConfigDoc(path);
+    order.push(result.file);
+    if ("severity" in result) {
+      findings.push(result);
+      return undefined;
+    }
+    return result;
+  };
+  const ctx: ValidationContext = {
+    project,
+    gini: project.configFile ? await load(project.configFile) : undefined,
+    collector: await load(project.stack["otel-collector"].config),
+    jaeger: await load(project.stack.jaeger.config),
+    prometheus: await load(project.stack.prometheus.config),
+    customCollectorImage: Boolean(
+      process.env.GINI_OTEL_COLLECTOR_IMAGE || project.stack["otel-collector"].image,
+    ),
+  };
+  for (const rule of RULES) findings.push(...rule(ctx));
+  const rank = (f: Finding) => (order.includes(f.file) ? order.indexOf(f.file) : order.length);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        rank(a.f) - rank(b.f) || a.f.line - b.f.line || a.f.column - b.f.column || a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+/**
+ * Loads the project from the CLI options and validates it. An invalid gini.yaml does not stop
+ * validation: the project falls back to the default files and gini.yaml's problems become findings.
+ */
+export async function validateOptions(options: ProjectOptions): Promise<Finding[]> {
+  const dir = resolve(options.projectDir ?? ".");
+  if (!existsSync(dir)) {
+    throw new GiniError(
+      `${dir}: project folder not found`,
+      "pass an existing folder to --project-dir",
+    );
+  }
+  let project: Project;
+  try {
+    project = await loadProject(options);
+  } catch (err) {
+    if (!(err instanceof GiniError)) throw err;
+    project = {
+      dir,
+      configFile: resolve(dir, options.config ?? "gini.yaml"),
+      name: basename(dir),
+      bind: "127.0.0.1",
+      stack: Object.fromEntries(
+        SERVICE_NAMES.map((s) => [s, { config: resolve(dir, DEFAULT_CONFIG_FILES[s]) }]),
+      ) as Project["stack"],
+      apps: {},
+    };
+  }
+  return validateProject(project);
+}
+
+/** Validates the project and throws the first error as a GiniError; `gini up` calls this first. */
+export async function assertValid(project: Project): Promise<Finding[]> {
+  const findings = await validateProject(project);
+  const error = findingsError(findings);
+  if (error) throw error;
+  return findings;
+}

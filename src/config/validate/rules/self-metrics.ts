@@ -1,0 +1,69 @@
+import { findingAt } from "../document.js";
+import { get, isLoopback } from "../model.js";
+import { scrapeTargets, selfMetricsReader } from "../prometheus-model.js";
+import type { Finding, Rule } from "../types.js";
+
+const RULE = "self-metrics";
+const READERS_FIX =
+  "under service.telemetry.metrics set `readers: [{ pull: { exporter: { prometheus: { host: 0.0.0.0, port: 8888 } } } }]`";
+
+/** The collector's own metrics (otelcol_*) must be served on 0.0.0.0:8888 for Prometheus' second target. */
+export const selfMetrics: Rule = (ctx) => {
+  const { collector, prometheus } = ctx;
+  if (!collector) return [];
+  const findings: Finding[] = [];
+  if (get(collector.data, "service", "telemetry", "metrics", "address") !== undefined) {
+    findings.push(
+      findingAt(
+        collector,
+        ["service", "telemetry", "metrics", "address"],
+        "warning",
+        RULE,
+        "service.telemetry.metrics.address is ignored by collectors since v0.123",
+        `remove it and ${READERS_FIX}`,
+      ),
+    );
+  }
+  const reader = selfMetricsReader(collector.data);
+  if (reader && (reader.host === undefined || isLoopback(reader.host))) {
+    findings.push(
+      findingAt(
+        collector,
+        reader.keys,
+        "warning",
+        RULE,
+        `the collector serves its own metrics on ${reader.host ?? "localhost"}:${reader.port ?? 8888}, unreachable from Prometheus`,
+        "set `host: 0.0.0.0`",
+      ),
+    );
+  }
+  if (!prometheus) return findings;
+  const port = reader?.port ?? 8888;
+  const target = scrapeTargets(prometheus.data).find(
+    (t) => t.host === "otel-collector" && t.port === port,
+  );
+  if (!target) {
+    findings.push(
+      findingAt(
+        prometheus,
+        ["scrape_configs"],
+        "warning",
+        RULE,
+        `nothing scrapes otel-collector:${port}, the collector's own metrics (accepted, refused and exported spans)`,
+        `add a job with target "otel-collector:${port}"`,
+      ),
+    );
+  } else if (!reader) {
+    findings.push(
+      findingAt(
+        prometheus,
+        target.keys,
+        "warning",
+        RULE,
+        `"${target.raw}" is never up: ${collector.file} serves the collector's own metrics on localhost only`,
+        `in ${collector.file}, ${READERS_FIX}`,
+      ),
+    );
+  }
+  return findings;
+};

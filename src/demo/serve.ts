@@ -1,0 +1,49 @@
+import type { Server } from "node:http";
+import type { ShutdownTracing } from "../tracing/setup-tracing.js";
+
+/** How a demo server listens and what it flushes on the way out. */
+export interface ServeOptions {
+  /** Service name, for the log lines. */
+  name: string;
+  port: number;
+  /** Loopback by default, like the stack's published ports. */
+  host: string;
+  shutdownTracing: ShutdownTracing;
+}
+
+/** Open requests may take this long to finish after SIGTERM before their sockets are cut. */
+const DRAIN_MS = 3000;
+
+/**
+ * Listens, and on SIGTERM/SIGINT stops accepting requests, lets open ones finish, flushes spans
+ * and exits 0, so `gini down` and Ctrl-C leave complete traces behind.
+ */
+export function serve(server: Server, { name, port, host, shutdownTracing }: ServeOptions): void {
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    const why = err.code === "EADDRINUSE" ? `port ${port} is already in use` : err.message;
+    process.stderr.write(`${name}: cannot listen on ${host}:${port}: ${why}\n`);
+    process.exit(1);
+  });
+  server.listen(port, host, () => {
+    process.stdout.write(`${name} listening on http://${host}:${port}\n`);
+  });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${name}: ${signal}, shutting down\n`);
+    setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
+    server.close(() => {
+      void shutdownTracing().then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** PORT from the environment, or the default. */
+export function envPort(fallback: number): number {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : fallback;
+}

@@ -1,0 +1,41 @@
+// Test set-up, not the product: vitest globalSetup. Fails (never skips) when Docker is not
+// reachable, builds the local test images and provides their tags as inject("images").
+// GINI_TEST_REAL_IMAGES=1 provides the real upstream images instead: the GINI_*_IMAGE variables,
+// else gini's pinned defaults (they must then be pullable or already present).
+import type { TestProject } from "vitest/node";
+import { DEFAULT_IMAGES } from "../../src/stack/images.js";
+import { buildTestImages, docker, type TestImages } from "./images.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Image references for the three services (local test images unless GINI_TEST_REAL_IMAGES=1). */
+    images: TestImages;
+  }
+}
+
+export async function assertDockerReachable(): Promise<void> {
+  try {
+    await docker("info", "--format", "{{.ServerVersion}}");
+  } catch (err) {
+    const detail =
+      err instanceof Error ? err.message.split("\n").slice(0, 3).join(" ") : String(err);
+    throw new Error(
+      `Docker is not reachable: \`docker info\` failed (${detail}). ` +
+        "Integration tests need a running Docker engine (start dockerd, or run `npm run provision`).",
+    );
+  }
+}
+
+export function realImages(env: NodeJS.ProcessEnv = process.env): TestImages {
+  return {
+    collector: env.GINI_OTEL_COLLECTOR_IMAGE || DEFAULT_IMAGES["otel-collector"],
+    jaeger: env.GINI_JAEGER_IMAGE || DEFAULT_IMAGES.jaeger,
+    prometheus: env.GINI_PROMETHEUS_IMAGE || DEFAULT_IMAGES.prometheus,
+  };
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  await assertDockerReachable();
+  const images = process.env.GINI_TEST_REAL_IMAGES === "1" ? realImages() : await buildTestImages();
+  project.provide("images", images);
+}

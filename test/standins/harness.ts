@@ -1,0 +1,103 @@
+// Test helper, not the product: runs test containers on a private network with random host
+// ports (never gini's fixed ones), and polls until a condition holds.
+import { randomBytes } from "node:crypto";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run("docker", args, { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+
+/** docker run that resolves with the exit code and output instead of throwing. */
+export async function dockerRun(args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run("docker", ["run", ...args], { timeout: 60_000 });
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, output: `${e.stdout}${e.stderr}` };
+  }
+}
+
+export interface ContainerSpec {
+  service: string; // network alias, as in gini's topology
+  image: string;
+  mounts?: Record<string, string>; // host file → container path (read-only)
+  ports?: number[]; // container ports published on 127.0.0.1:<random>
+  args?: string[];
+}
+
+export class TestNetwork {
+  readonly name = `gini-standin-test-${randomBytes(4).toString("hex")}`;
+  private readonly containers: string[] = [];
+
+  async create(): Promise<void> {
+    await docker("network", "create", "--label", "gini.test=standins", this.name);
+  }
+
+  /** Starts a container; returns "127.0.0.1:<hostPort>" per published container port. */
+  async start(spec: ContainerSpec): Promise<Record<number, string>> {
+    const name = `${this.name}-${spec.service}`;
+    const args = ["run", "-d", "--name", name, "--network", this.name];
+    args.push("--network-alias", spec.service, "--label", "gini.test=standins");
+    for (const [src, dest] of Object.entries(spec.mounts ?? {}))
+      args.push("-v", `${src}:${dest}:ro`);
+    for (const port of spec.ports ?? []) args.push("-p", `127.0.0.1::${port}`);
+    this.containers.push(name);
+    await docker(...args, spec.image, ...(spec.args ?? []));
+    const addresses: Record<number, string> = {};
+    for (const port of spec.ports ?? []) {
+      const mapped = (await docker("port", name, String(port))).split("\n")[0] ?? "";
+      addresses[port] = mapped.replace(/^0\.0\.0\.0:/, "127.0.0.1:");
+    }
+    return addresses;
+  }
+
+  containerName(service: string): string {
+    return `${this.name}-${service}`;
+  }
+
+  async logs(service: string): Promise<string> {
+    const { stdout, stderr } = await run("docker", ["logs", this.containerName(service)]);
+    return stdout + stderr;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.containers.length) await docker("rm", "-f", ...this.containers).catch(() => "");
+    await docker("network", "rm", this.name).catch(() => "");
+  }
+}
+
+/** Polls fn until it returns a value that is not undefined/false, or throws after timeoutMs. */
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+export async function getJson<T = unknown>(url: string): Promise<T> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export async function getText(url: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return { status: res.status, body: await res.text() };
+}

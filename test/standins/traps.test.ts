@@ -1,0 +1,100 @@
+// Integration test of the test stand-ins (not the product): they reproduce the known traps the
+// real images have: localhost endpoints behind port mapping, failing exports, absent Prometheus.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getJson, getText, TestNetwork, waitFor } from "./harness.js";
+import { encodeRequest, exportGrpc, jsonRequest, newSpan } from "./otlp-client.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const realImages = process.env.GINI_TEST_REAL_IMAGES === "1";
+
+describe.skipIf(realImages)("test stand-ins reproduce known traps", () => {
+  const images = inject("images");
+  const net = new TestNetwork();
+  let collector: Record<number, string>;
+  let jaeger: Record<number, string>;
+
+  beforeAll(async () => {
+    await net.create();
+    collector = await net.start({
+      service: "otel-collector",
+      image: images.collector,
+      mounts: { [fixture("config-traps.yaml")]: "/etc/otel-collector-config.yaml" },
+      args: ["--config=/etc/otel-collector-config.yaml"],
+      ports: [4317, 4318, 8888, 13133],
+    });
+    jaeger = await net.start({
+      service: "jaeger",
+      image: images.jaeger,
+      mounts: { [fixture("config-jaeger-no-prometheus.yaml")]: "/etc/jaeger/config.yaml" },
+      args: ["--config=/etc/jaeger/config.yaml"],
+      ports: [16686],
+    });
+    await waitFor(
+      "collector health",
+      async () => (await getText(`http://${collector[13133]}/`)).status === 200,
+    );
+    await waitFor(
+      "jaeger UI",
+      async () => (await getText(`http://${jaeger[16686]}/`)).status === 200,
+    );
+  });
+
+  afterAll(async () => {
+    await net.destroy();
+  });
+
+  it("cannot be reached through port mapping on a localhost endpoint", async () => {
+    const attempt = exportGrpc(collector[4317]!, encodeRequest(newSpan("trap", "GET /")));
+    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 3000));
+    const outcome = await Promise.race([attempt.catch((err: Error) => err), timeout]);
+    expect(outcome).not.toMatchObject({ grpcStatus: "0" });
+  });
+
+  it('logs "Exporting failed" and counts failed spans when the exporter target is unreachable', async () => {
+    const res = await fetch(`http://${collector[4318]}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(jsonRequest(newSpan("trap", "POST /"))),
+    });
+    expect(res.status).toBe(200);
+    const logs = await waitFor("dropped data", async () => {
+      const text = await net.logs("otel-collector");
+      return text.includes("Dropping data") && text;
+    });
+    expect(logs).toMatch(
+      /Exporting failed\. Will retry the request after interval\..*nowhere\.invalid/,
+    );
+    const self = (await getText(`http://${collector[8888]}/metrics`)).body;
+    expect(self).toMatch(/^otelcol_exporter_send_failed_spans_total\{exporter="otlp_grpc".* 1$/m);
+  });
+
+  it("answers CORS preflights for the configured origins only", async () => {
+    const preflight = (origin: string) =>
+      fetch(`http://${collector[4318]}/v1/traces`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
+      });
+    const ok = await preflight("http://localhost:7860");
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:7860");
+    const other = await preflight("http://evil.example");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("returns Jaeger's HTTP 500 error shape when Prometheus cannot be queried", async () => {
+    const res = await fetch(`http://${jaeger[16686]}/api/metrics/calls?service=trap`);
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { errors: { code: number; msg: string }[] };
+    expect(body.errors[0]).toMatchObject({
+      code: 500,
+      msg: expect.stringContaining("failed executing metrics query"),
+    });
+    const services = await getJson<{ data: string[] }>(`http://${jaeger[16686]}/api/services`);
+    expect(services.data).toEqual([]);
+  });
+});
