@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDist, startDemo, type DemoProcess } from "./helpers/demo-process.js";
 
@@ -11,14 +11,16 @@ const CHROMIUM = process.env.GINI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
 let api: DemoProcess;
 let ui: DemoProcess;
-let browser: Browser;
+let browser: BrowserContext;
 
 beforeAll(async () => {
   buildDist();
   api = await startDemo("api.js", {});
   ui = await startDemo("ui.js", { API_URL: api.url });
-  browser = await chromium.launch({
+  // A fresh profile per run; playwright takes it as an argument, not as --user-data-dir.
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "gini-chromium-")), {
     executablePath: CHROMIUM,
+    headless: true,
     args: [
       "--headless",
       "--no-sandbox",
@@ -28,7 +30,6 @@ beforeAll(async () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "gini-chromium-"))}`,
     ],
   });
 });

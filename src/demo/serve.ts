@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { ShutdownTracing } from "../tracing/setup-tracing.js";
 
 /** How a demo server listens and what it flushes on the way out. */
@@ -27,7 +27,17 @@ export function serve(server: Server, { name, port, host, shutdownTracing }: Ser
   server.listen(port, host, () => {
     process.stdout.write(`${name} listening on http://${host}:${port}\n`);
   });
+  // Requests being answered: once none is left after SIGTERM, every socket can go. (Node's
+  // closeIdleConnections() misses sockets a browser opened ahead of time and never used.)
+  let active = 0;
   let stopping = false;
+  server.on("request", (_req, res: ServerResponse) => {
+    active++;
+    res.once("close", () => {
+      active--;
+      if (stopping && active === 0) server.closeAllConnections();
+    });
+  });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -36,7 +46,7 @@ export function serve(server: Server, { name, port, host, shutdownTracing }: Ser
     server.close(() => {
       void shutdownTracing().then(() => process.exit(0));
     });
-    server.closeIdleConnections();
+    if (active === 0) server.closeAllConnections();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

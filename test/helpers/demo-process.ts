@@ -1,7 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
-import { ROOT } from "./gini.js";
+import { join, resolve } from "node:path";
+
+// Not imported from ./gini.js: that one needs vitest, and the benchmark uses this file too.
+const ROOT = resolve(import.meta.dirname, "../..");
 
 /** A demo server (dist/demo/<script>) started by a test. */
 export interface DemoProcess {
