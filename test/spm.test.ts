@@ -20,7 +20,8 @@ async function eventually<T>(
   return value;
 }
 
-const json = async (url: string) => (await fetch(url)).json();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus and Jaeger API documents
+const json = async (url: string): Promise<any> => (await fetch(url)).json();
 
 describe("the shipped SPM configs on the stack", () => {
   const dir = makeProject("gini-spm");

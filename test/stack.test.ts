@@ -31,7 +31,11 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
     const doc = JSON.parse(st.stdout);
     expect(doc.project).toBe("gini-it");
     expect(doc.network).toBe("gini-network");
-    expect(doc.apps).toEqual([]);
+    // --no-apps: the demo apps are listed, not started.
+    expect(doc.apps.map((a: { name: string; state: string }) => [a.name, a.state])).toEqual([
+      ["api", "stopped"],
+      ["ui", "stopped"],
+    ]);
     expect(doc.services.map((s: { name: string }) => s.name)).toEqual(SERVICES);
     for (const s of doc.services) {
       expect(s).toMatchObject({

@@ -14,11 +14,12 @@ export function registerDown(program: Command): void {
         import("../stack/runtime.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
-      const result = await down(project.name, realRuntime().docker);
-      if (result.containers.length === 0 && result.networks.length === 0) {
+      const result = await down(project, realRuntime().docker);
+      if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
         return;
       }
+      for (const a of result.apps) say(`${ok("✔")} app ${a} stopped`);
       for (const c of result.containers) say(`${ok("✔")} ${c} removed`);
       for (const n of result.networks) say(`${ok("✔")} network ${n} removed`);
       say(dim(`project ${project.name} is down`));

@@ -25,13 +25,13 @@ export function registerLogs(program: Command): void {
   program
     .command("logs")
     .description("show the output of services (all when none is named)")
-    .argument("[names...]", "otel-collector, jaeger, prometheus")
+    .argument("[names...]", "otel-collector, jaeger, prometheus, or an app (api, ui, ...)")
     .option("-f, --follow", "keep printing new lines")
     .option("--tail <n>", 'number of lines from the end (or "all")')
     .option("--since <duration>", "only lines newer than e.g. 10m, 1h, or an RFC 3339 date")
     .option("--timestamps", "show timestamps")
     .action(async (names: string[], flags: LogsFlags, cmd: Command) => {
-      const [{ loadProject }, { logs }, { realRuntime }] = await Promise.all([
+      const [{ loadProject }, { logs, logNames }, { realRuntime }] = await Promise.all([
         import("../config/load.js"),
         import("../stack/logs.js"),
         import("../stack/runtime.js"),
@@ -44,8 +44,7 @@ export function registerLogs(program: Command): void {
         ...(tail !== undefined ? { tail } : {}),
         ...(flags.since ? { since: parseSince(flags.since) } : {}),
       };
-      const shown =
-        names.length > 0 ? [...new Set(names)] : ["otel-collector", "jaeger", "prometheus"];
+      const shown = names.length > 0 ? [...new Set(names)] : logNames(project);
       const width = Math.max(...shown.map((n) => n.length));
       const interrupt = onInterrupt("while following logs", "");
       try {

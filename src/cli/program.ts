@@ -4,6 +4,7 @@ import { registerDown } from "./down.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
 import { registerStatus } from "./status.js";
+import { registerTraffic } from "./traffic.js";
 import { registerUp } from "./up.js";
 import { registerValidate } from "./validate.js";
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     registerStatus,
     registerValidate,
     registerInit,
+    registerTraffic,
   ]) {
     register(program);
   }

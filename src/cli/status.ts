@@ -8,9 +8,22 @@ function ports(s: ServiceStatus): string {
   return s.ports.map((p) => `${p.hostIp}:${p.host}→${p.container}`).join(", ") || "-";
 }
 
-function stateText(s: ServiceStatus): string {
-  if (s.state === "running") return ok(s.state);
-  return s.state === "missing" ? dim(s.state) : bad(s.state);
+function stateText(state: string): string {
+  if (state === "running") return ok(state);
+  return state === "missing" || state === "stopped" ? dim(state) : bad(state);
+}
+
+/** Prints aligned columns; widths ignore colour codes. */
+function table(header: string[], rows: string[][]): void {
+  const plain = (t: string) => stripVTControlCharacters(t);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + " ".repeat(widths[i]! - plain(c).length))
+      .join("  ")
+      .trimEnd();
+  say(bold(line(header)));
+  for (const row of rows) say(line(row));
 }
 
 function healthText(s: ServiceStatus): string {
@@ -40,27 +53,26 @@ export function registerStatus(program: Command): void {
         say(JSON.stringify(result, null, 2));
         return;
       }
-      const rows = result.services.map((s) => [
-        s.name,
-        stateText(s),
-        healthText(s),
-        ports(s),
-        s.url ?? "-",
-      ]);
-      const header = ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"];
-      // Widths ignore colour codes, so measure the plain text.
-      const plain = (t: string) => stripVTControlCharacters(t);
-      const widths = header.map((h, i) =>
-        Math.max(h.length, ...rows.map((r) => plain(r[i]!).length)),
-      );
-      const line = (cells: string[]) =>
-        cells
-          .map((c, i) => c + " ".repeat(widths[i]! - plain(c).length))
-          .join("  ")
-          .trimEnd();
       say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
-      say(bold(line(header)));
-      for (const row of rows) say(line(row));
-      say(dim("apps: none configured"));
+      table(
+        ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"],
+        result.services.map((s) => [
+          s.name,
+          stateText(s.state),
+          healthText(s),
+          ports(s),
+          s.url ?? "-",
+        ]),
+      );
+      say();
+      table(
+        ["APP", "STATE", "PID", "URL"],
+        result.apps.map((a) => [
+          a.name,
+          stateText(a.state),
+          a.pid ? String(a.pid) : "-",
+          a.url ?? "-",
+        ]),
+      );
     });
 }

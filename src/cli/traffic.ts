@@ -44,17 +44,19 @@ export function registerTraffic(program: Command): void {
       const stopped = new AbortController();
       interrupt.signal.addEventListener("abort", () => stopped.abort(), { once: true });
       try {
-        say(
-          dim(
-            `sending ${rps} requests/s for ${flags.duration} to ${flags.uiUrl} and ${flags.apiUrl} (Ctrl-C stops)`,
-          ),
-        );
         const counts = await driveTraffic({
           uiUrl: flags.uiUrl,
           apiUrl: flags.apiUrl,
           rps,
           durationSeconds,
           signal: stopped.signal,
+          onStart: () =>
+            say(
+              dim(
+                `sending ${rps} requests/s for ${flags.duration} to ${flags.uiUrl} and ${flags.apiUrl}; ` +
+                  "3 in 20 fail on purpose (Ctrl-C stops)",
+              ),
+            ),
           onTick: (now, elapsed) => say(dim(`${Math.round(elapsed)}s: `) + summary(now)),
         });
         say(`done: ${summary(counts)}`);

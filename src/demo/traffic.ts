@@ -11,6 +11,8 @@ export interface TrafficOptions {
   durationSeconds: number;
   /** Stops early; the counts so far are returned. */
   signal?: AbortSignal;
+  /** Called once the UI and the API answered, just before the first request. */
+  onStart?: () => void;
   /** Called every `tickSeconds` with the running counts. */
   onTick?: (counts: TrafficCounts, elapsedSeconds: number) => void;
   tickSeconds?: number;
@@ -75,7 +77,7 @@ const newCounts = (): RouteCounts => ({ sent: 0, ok: 0, failed: 0 });
  * @throws GiniError when a URL is not on this machine or the UI or API does not answer.
  */
 export async function driveTraffic(options: TrafficOptions): Promise<TrafficCounts> {
-  const { rps, durationSeconds, signal, onTick, tickSeconds = 5 } = options;
+  const { rps, durationSeconds, signal, onStart, onTick, tickSeconds = 5 } = options;
   if (!(rps > 0 && rps <= MAX_RPS)) {
     throw new GiniError(
       `--rps: ${rps} is out of range`,
@@ -89,6 +91,7 @@ export async function driveTraffic(options: TrafficOptions): Promise<TrafficCoun
   const api = loopbackUrl(options.apiUrl, "--api-url");
   await checkAnswers("UI", ui);
   await checkAnswers("API", new URL("/health", api));
+  onStart?.();
 
   const counts: TrafficCounts = { ...newCounts(), unreachable: 0, byRoute: {} };
   const stop = new AbortController();

@@ -1,6 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FakeDocker } from "../docker/docker.fake.js";
+import type { Project } from "../config/load.js";
 import { down } from "./down.js";
+
+const mine = { name: "mine", dir: mkdtempSync(join(tmpdir(), "gini-down-")) } as Project;
 
 const spec = (name: string, project: string) => ({
   name,
@@ -19,13 +25,17 @@ describe("down (fake engine)", () => {
     await docker.createContainer(spec("prometheus", "mine"));
     await docker.createContainer(spec("other-thing", "theirs"));
     await docker.createNetwork("gini-network", { "gini.project": "mine" });
-    const result = await down("mine", docker);
-    expect(result).toEqual({ containers: ["jaeger", "prometheus"], networks: ["gini-network"] });
+    const result = await down(mine, docker);
+    expect(result).toEqual({
+      apps: [],
+      containers: ["jaeger", "prometheus"],
+      networks: ["gini-network"],
+    });
     expect([...docker.containers.values()].map((c) => c.name)).toEqual(["other-thing"]);
     expect(docker.networks.size).toBe(0);
   });
 
   it("succeeds with nothing up", async () => {
-    expect(await down("mine", new FakeDocker())).toEqual({ containers: [], networks: [] });
+    expect(await down(mine, new FakeDocker())).toEqual({ apps: [], containers: [], networks: [] });
   });
 });

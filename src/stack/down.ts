@@ -1,9 +1,12 @@
+import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
+import { downApps } from "./apps-status.js";
 import { GiniError, errorMessage } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
 
 /** What `down` removed; both empty means nothing was up. */
 export interface DownResult {
+  apps: string[];
   containers: string[];
   networks: string[];
 }
@@ -12,12 +15,15 @@ export interface DownResult {
 const STOP_TIMEOUT_SECONDS = 2;
 
 /**
- * Removes every container and network labelled with the project, found by label so it works
+ * Stops the apps the state file records, then removes every container and network labelled with
+ * the project, found by label so it works
  * after a crash and without a state file. Containers go concurrently; networks after them.
  */
-export async function down(project: string, docker: DockerClient): Promise<DownResult> {
+export async function down(project: Project, docker: DockerClient): Promise<DownResult> {
   await docker.ping();
-  const selector = projectSelector(project);
+  // Apps first: they export to the collector until they stop.
+  const apps = await downApps(project);
+  const selector = projectSelector(project.name);
   const containers = await docker.listContainers(selector);
   await Promise.all(containers.map((c) => docker.removeContainer(c.id, STOP_TIMEOUT_SECONDS)));
   const networks = await docker.listNetworks(selector);
@@ -34,6 +40,7 @@ export async function down(project: string, docker: DockerClient): Promise<DownR
     }
   }
   return {
+    apps,
     containers: containers.map((c) => c.labels[LABEL_SERVICE] ?? c.name),
     networks: networks.map((n) => n.name),
   };

@@ -2,6 +2,7 @@ import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
 import type { PortBinding } from "../docker/types.js";
 import type { Probe } from "../health/http-probe.js";
+import { appsStatus, type AppStatus } from "./apps-status.js";
 import { LABEL_PROJECT, NETWORK } from "./labels.js";
 import { readyUrl } from "./readiness.js";
 import { SERVICES } from "./services.js";
@@ -26,7 +27,7 @@ export interface StackStatus {
   project: string;
   network: string | null;
   services: ServiceStatus[];
-  apps: unknown[];
+  apps: AppStatus[];
 }
 
 /** Reads the stack's state from the engine and probes what runs. */
@@ -55,5 +56,10 @@ export async function status(
       };
     }),
   );
-  return { project: project.name, network: network ? network.name : null, services, apps: [] };
+  return {
+    project: project.name,
+    network: network ? network.name : null,
+    services,
+    apps: await appsStatus(project),
+  };
 }

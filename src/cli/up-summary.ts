@@ -1,0 +1,61 @@
+import type { Project } from "../config/load.js";
+import type { AppEvent } from "../stack/apps-up.js";
+import type { UpEvent } from "../stack/up.js";
+import { bold, dim, note, ok, say, warn } from "./output.js";
+import { pullRenderer } from "./pull-progress.js";
+
+const ACTION_TEXT = {
+  create: "created",
+  recreate: "recreated",
+  start: "started",
+  keep: "running",
+} as const;
+
+/** Prints `up`'s progress on stderr, so stdout keeps only the summary. */
+export function progressPrinter(): (e: UpEvent | AppEvent) => void {
+  const drawPull = pullRenderer();
+  const seconds = (ms: number) => dim(`(${(ms / 1000).toFixed(1)} s)`);
+  return (e) => {
+    if (e.type === "warning") note(warn(e.text));
+    if (e.type === "pull") drawPull(e.event);
+    if (e.type === "container") {
+      const why = e.action === "recreate" ? dim(` (${e.reason})`) : "";
+      note(`${ok("✔")} ${e.service} ${ACTION_TEXT[e.action]}${why}`);
+    }
+    if (e.type === "ready") note(`${ok("✔")} ${e.service} ready ${seconds(e.ms)}`);
+    if (e.type === "app-started") {
+      note(
+        `${ok("✔")} app ${e.app} ${e.kept ? "already running" : "started"} ${dim(`(pid ${e.pid})`)}`,
+      );
+    }
+    if (e.type === "app-ready") note(`${ok("✔")} app ${e.app} ready ${seconds(e.ms)}`);
+  };
+}
+
+/** The URLs of the stack, printed once it is ready. */
+export function printStackSummary(project: Project): void {
+  say(`${bold("SPM stack is up")} (project ${project.name})`);
+  say(`  Jaeger UI    http://localhost:16686/`);
+  say(`  Monitor tab  http://localhost:16686/monitor`);
+  say(`  Prometheus   http://localhost:9090/`);
+  say(`  OTLP         gRPC http://localhost:4317, HTTP http://localhost:4318`);
+  if (project.bind === "0.0.0.0")
+    say(dim("  ports are published on all interfaces (bind: 0.0.0.0)"));
+}
+
+/** The apps' URLs and what to do next. */
+export function printAppsSummary(
+  apps: { name: string; url: string | null }[],
+  detach: boolean,
+): void {
+  for (const app of apps) say(`  app ${app.name.padEnd(8)} ${app.url ?? dim("(no ready URL)")}`);
+  if (detach) {
+    say(
+      dim(
+        "Apps run in the background: `gini logs <app>` shows their output, `gini down` stops everything.",
+      ),
+    );
+  } else {
+    say(dim("Streaming app output; Ctrl-C stops the apps (the stack keeps running)."));
+  }
+}

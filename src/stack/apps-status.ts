@@ -1,0 +1,43 @@
+import { isAlive, readState, removeState } from "../apps/state-file.js";
+import { stopTree } from "../apps/stop-tree.js";
+import type { Project } from "../config/load.js";
+import { APP_STOP_GRACE_MS } from "./apps-supervise.js";
+import { appUrl, projectApps } from "./project-apps.js";
+
+/** One app in `gini status`; part of the stable JSON document. */
+export interface AppStatus {
+  name: string;
+  /** The recorded pid, or null when the app was never started. */
+  pid: number | null;
+  /** "running", "exited" (recorded but gone, or the pid now belongs to another program) or "stopped". */
+  state: "running" | "exited" | "stopped";
+  /** Where to open it (the origin of its ready URL), or null. */
+  url: string | null;
+  startedAt: string | null;
+}
+
+/** The apps gini would launch, with what the state file and /proc say about each. */
+export async function appsStatus(project: Project): Promise<AppStatus[]> {
+  const state = await readState(project.dir);
+  return Object.entries(projectApps(project)).map(([name, app]) => {
+    const entry = state.apps.find((a) => a.name === name);
+    return {
+      name,
+      pid: entry?.pid ?? null,
+      state: entry ? (isAlive(entry) ? "running" : "exited") : "stopped",
+      url: appUrl(app),
+      startedAt: entry?.startedAt ?? null,
+    };
+  });
+}
+
+/**
+ * Stops every app the state file records that still runs (a stale entry, whose pid is gone or
+ * reused, is never signalled), then removes the state file. Returns the names it stopped.
+ */
+export async function downApps(project: Project): Promise<string[]> {
+  const alive = (await readState(project.dir)).apps.filter(isAlive);
+  await Promise.all(alive.map((a) => stopTree(a.pid, { graceMs: APP_STOP_GRACE_MS })));
+  await removeState(project.dir);
+  return alive.map((a) => a.name);
+}

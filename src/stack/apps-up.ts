@@ -1,0 +1,145 @@
+import { appEnv } from "../apps/app-env.js";
+import { launchApp, type AppExit, type OutputStream } from "../apps/launch.js";
+import { tailLines } from "../apps/log-tail.js";
+import { startOrder } from "../apps/start-order.js";
+import { isAlive, readState, writeState, type AppState } from "../apps/state-file.js";
+import { stopTree } from "../apps/stop-tree.js";
+import type { Project } from "../config/load.js";
+import type { AppConfig } from "../config/schema.js";
+import { GiniError } from "../errors.js";
+import type { Clock } from "../health/clock.js";
+import type { Probe } from "../health/http-probe.js";
+import { waitUntil } from "../health/wait.js";
+
+/** How `up` launches apps, and the seams tests replace. */
+export interface AppsUpOptions {
+  /** Detached apps outlive gini with output in `.gini/logs/`; else output goes to `onLine` too. */
+  detach: boolean;
+  timeoutMs: number;
+  probe: Probe;
+  clock: Clock;
+  signal?: AbortSignal;
+  onLine?: (app: string, line: string, stream: OutputStream) => void;
+  onEvent: (e: AppEvent) => void;
+}
+
+/** What launching apps tells the CLI. */
+export type AppEvent =
+  | { type: "app-started"; app: string; pid: number; kept: boolean }
+  | { type: "app-ready"; app: string; ms: number };
+
+/** An app after `up`; `exited` is undefined for one kept from an earlier detached `up`. */
+export interface RunningApp {
+  name: string;
+  pid: number;
+  url: string | undefined;
+  exited: Promise<AppExit> | undefined;
+}
+
+/**
+ * Starts the apps in dependency order, wave by wave, each wave waiting for its apps' `ready`
+ * URLs. A detached `up` keeps apps still running from an earlier one (idempotent, like the
+ * containers). If an app fails to start or get ready, the apps this call started are stopped
+ * again and the error carries the app's last log lines.
+ */
+export async function upApps(
+  project: Project,
+  apps: Record<string, AppConfig>,
+  options: AppsUpOptions,
+): Promise<RunningApp[]> {
+  const waves = startOrder(apps);
+  const state = await readState(project.dir);
+  const previous = new Map(state.apps.filter(isAlive).map((a) => [a.name, a]));
+  const recorded: AppState[] = state.apps.filter((a) => previous.has(a.name) && a.name in apps);
+  const running: RunningApp[] = [];
+  try {
+    for (const wave of waves) {
+      await Promise.all(
+        wave.map(async (name) => {
+          const app = apps[name]!;
+          const before = previous.get(name);
+          if (before && options.detach) {
+            options.onEvent({ type: "app-started", app: name, pid: before.pid, kept: true });
+            running.push({ name, pid: before.pid, url: app.ready, exited: undefined });
+            return;
+          }
+          if (before) await stopTree(before.pid);
+          await refuseTakenReadyUrl(name, app, options.probe);
+          const launched = await launchApp({
+            projectDir: project.dir,
+            name,
+            app,
+            env: appEnv(name, app, "host"),
+            detach: options.detach,
+            ...(options.onLine ? { onLine: (l, s) => options.onLine!(name, l, s) } : {}),
+          });
+          running.push({ name, pid: launched.pid, url: app.ready, exited: launched.exited });
+          const entry = {
+            name,
+            pid: launched.pid,
+            startedAt: new Date().toISOString(),
+            processStart: launched.processStart,
+            command: app.command ?? "",
+            logFile: launched.logFile,
+          };
+          recorded.splice(0, recorded.length, ...recorded.filter((a) => a.name !== name), entry);
+          await writeState(project.dir, { apps: recorded });
+          options.onEvent({ type: "app-started", app: name, pid: launched.pid, kept: false });
+          await waitAppReady(name, app, launched.logFile, launched.exited, options);
+        }),
+      );
+    }
+  } catch (err) {
+    const started = running.filter((r) => r.exited !== undefined);
+    await Promise.all(started.map((r) => stopTree(r.pid)));
+    const left = recorded.filter((a) => !started.some((r) => r.name === a.name));
+    await writeState(project.dir, { apps: left });
+    throw err;
+  }
+  return running;
+}
+
+/** Waits for the app's ready URL; fails fast when the app exits first. */
+async function waitAppReady(
+  name: string,
+  app: AppConfig,
+  logFile: string,
+  exited: Promise<AppExit>,
+  { probe, clock, timeoutMs, signal, onEvent }: AppsUpOptions,
+): Promise<void> {
+  let exit: AppExit | undefined;
+  void exited.then((e) => (exit = e));
+  const started = clock.now();
+  const url = app.ready;
+  const result = url
+    ? await waitUntil(async () => (exit ? { ok: true, detail: "" } : probe(url)), {
+        timeoutMs,
+        intervalMs: 100,
+        clock,
+        ...(signal ? { signal } : {}),
+      })
+    : { ok: true, detail: "" };
+  if (result.ok && !exit) {
+    onEvent({ type: "app-ready", app: name, ms: clock.now() - started });
+    return;
+  }
+  const why = exit
+    ? `exited with ${exit.code !== null ? `code ${exit.code}` : exit.signal} before it was ready`
+    : `did not get ready within ${Math.round(timeoutMs / 1000)} s: GET ${url} → ${result.detail}`;
+  throw new GiniError(
+    `app ${name} ${why}`,
+    `its last log lines are above; \`gini logs ${name}\` shows more (fix apps.${name} in gini.yaml)`,
+    1,
+    { details: await tailLines(logFile, 15) },
+  );
+}
+
+/** An app's ready URL must not answer before the app starts: something else holds its port. */
+async function refuseTakenReadyUrl(name: string, app: AppConfig, probe: Probe): Promise<void> {
+  if (!app.ready || !(await probe(app.ready)).ok) return;
+  const port = new URL(app.ready).port || "80";
+  throw new GiniError(
+    `app ${name}: ${app.ready} already answers before ${name} started (port ${port} is taken)`,
+    `stop what listens there (\`ss -ltnp 'sport = :${port}'\`) or change apps.${name} in gini.yaml`,
+  );
+}

@@ -1,0 +1,159 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, gini, makeProject, spawnGini } from "./helpers/gini.js";
+
+interface StandinSpan {
+  traceId: string;
+  name: string;
+  serviceName: string;
+  kind: string;
+}
+
+const spans = async (): Promise<StandinSpan[]> =>
+  (await fetch("http://127.0.0.1:13133/standin/spans")).json() as Promise<StandinSpan[]>;
+
+async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}
+
+function environ(pid: number): Record<string, string> {
+  const raw = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+  return Object.fromEntries(
+    raw.map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Processes whose command line runs one of the demo scripts of this checkout. */
+function demoProcesses(): string[] {
+  const r = spawnSync("pgrep", ["-af", join(ROOT, "dist/demo/")], { encoding: "utf8" });
+  return r.stdout.split("\n").filter((l) => l && !l.includes("pgrep"));
+}
+
+describe("apps: the demo API and UI launched with the OTLP env injected", () => {
+  const dir = makeProject("gini-apps");
+
+  beforeAll(async () => {
+    await gini(dir, ["down"]);
+  });
+  afterAll(async () => {
+    await gini(dir, ["down"]);
+  });
+
+  it("up --detach launches both apps, their spans reach the collector, down stops them", async () => {
+    const run = await gini(dir, ["up", "--detach"]);
+    expect(run.stderr).not.toContain("error:");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("app ui       http://localhost:7860/");
+
+    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
+    const pids = Object.fromEntries(
+      status.apps.map((a: { name: string; pid: number }) => [a.name, a.pid]),
+    );
+    expect(status.apps.map((a: { state: string }) => a.state)).toEqual(["running", "running"]);
+    expect(environ(pids.api)).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+      OTEL_SERVICE_NAME: "gini-api",
+      PORT: "8000",
+    });
+    expect(environ(pids.ui)).toMatchObject({
+      OTEL_SERVICE_NAME: "gini-ui",
+      API_URL: "http://localhost:8000",
+    });
+    expect(Number(environ(pids.api).OTEL_BSP_SCHEDULE_DELAY)).toBeLessThanOrEqual(1000);
+
+    // One request through the UI: one trace across both services.
+    const res = await fetch("http://localhost:7860/api/generate", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "trace me" }),
+    });
+    expect(res.status).toBe(200);
+    const seen = await until(spans, (all) => {
+      const ui = all.find(
+        (s) =>
+          s.serviceName === "gini-ui" && s.kind === "SPAN_KIND_SERVER" && s.name.includes("POST"),
+      );
+      return !!ui && all.some((s) => s.serviceName === "gini-api" && s.traceId === ui.traceId);
+    });
+    const uiSpan = seen.find(
+      (s) =>
+        s.serviceName === "gini-ui" && s.kind === "SPAN_KIND_SERVER" && s.name.includes("POST"),
+    );
+    expect(uiSpan).toBeDefined();
+    const services = new Set(
+      seen.filter((s) => s.traceId === uiSpan!.traceId).map((s) => s.serviceName),
+    );
+    expect([...services].sort()).toEqual(["gini-api", "gini-ui"]);
+
+    const logs = await gini(dir, ["logs", "api", "--tail", "20"]);
+    expect(logs.stdout).toContain("gini-api listening");
+
+    const down = await gini(dir, ["down"]);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain("app api stopped");
+    expect(alive(pids.api)).toBe(false);
+    expect(alive(pids.ui)).toBe(false);
+    expect(demoProcesses()).toEqual([]);
+  });
+
+  it("foreground up streams prefixed app output; Ctrl-C stops the apps and keeps the stack", async () => {
+    const child = spawnGini(dir, ["up"]);
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    await until(
+      async () => out,
+      (o) => o.includes("Ctrl-C stops the apps"),
+      60_000,
+    );
+    expect(out).toMatch(/^\[api\] +gini-api listening/m);
+    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
+    const pids: number[] = status.apps.map((a: { pid: number }) => a.pid);
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    expect(code).toBe(0);
+    expect(out).toContain("The stack keeps running");
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+    expect(demoProcesses()).toEqual([]);
+    const after = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
+    expect(after.services.map((s: { state: string }) => s.state)).toEqual([
+      "running",
+      "running",
+      "running",
+    ]);
+  });
+
+  it("an app that exits before it is ready fails up with its last lines", async () => {
+    writeFileSync(
+      join(dir, "gini.yaml"),
+      [
+        "name: gini-apps",
+        "apps:",
+        "  broken:",
+        `    command: ${JSON.stringify(`node -e "console.log('boom: missing DATABASE_URL'); process.exit(3)"`)}`,
+        "    ready: http://localhost:8123/",
+      ].join("\n"),
+    );
+    const run = await gini(dir, ["up", "--detach"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: app broken exited with code 3 before it was ready$/m);
+    expect(run.stderr).toMatch(/^ {2}\| boom: missing DATABASE_URL$/m);
+  });
+});
