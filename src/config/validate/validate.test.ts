@@ -36,7 +36,6 @@ function lineOf(fixture: string, needle: string): number {
   return index + 1;
 }
 
-
 const rules = (findings: Finding[]) => [...new Set(findings.map((f) => f.rule))].sort();
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === "error");
 

@@ -1,0 +1,90 @@
+// gini/tracing as a user's Node app uses it: imported by package name (static imports, node:http
+// included, no signal handlers of its own), and as a preload with --import. Spans must reach the
+// collector even when the process is stopped before the batch delay is over.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDist, freePort } from "./helpers/demo-process.js";
+import { ROOT } from "./helpers/gini.js";
+import { startOtlpReceiver, type OtlpReceiver } from "./helpers/otlp-receiver.js";
+
+const SERVER = `
+const port = Number(process.env.PORT);
+http.createServer((req, res) => res.end("ok")).listen(port, "127.0.0.1", () => console.log("ready"));
+`;
+
+let receiver: OtlpReceiver;
+let dir: string;
+
+beforeAll(async () => {
+  buildDist();
+  receiver = await startOtlpReceiver();
+  // A project that depends on gini, as after `npm install gini`.
+  dir = mkdtempSync(join(tmpdir(), "gini-user-app-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(ROOT, join(dir, "node_modules", "gini"));
+  writeFileSync(
+    join(dir, "traced.mjs"),
+    `import http from "node:http";\nimport { setupTracing } from "gini/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
+  );
+  writeFileSync(join(dir, "plain.mjs"), `import http from "node:http";\n${SERVER}`);
+});
+
+afterAll(() => receiver?.close());
+
+async function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      // Far longer than the test: only the flush on shutdown can deliver the span in time.
+      OTEL_BSP_SCHEDULE_DELAY: "60000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`app exited early with ${code}`)));
+  });
+  return { child, port };
+}
+
+const exit = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+
+describe("gini/tracing in a user's app", () => {
+  it("traces a server whose node:http was imported first, and flushes on SIGTERM", async () => {
+    const { child, port } = await run(["traced.mjs"], {});
+    await (await fetch(`http://127.0.0.1:${port}/user-marker-1`)).text();
+    const exited = exit(child);
+    child.kill("SIGTERM");
+    // No handler of its own: it still ends by SIGTERM, as its parent expects, after flushing.
+    expect(await exited).toEqual({ code: null, signal: "SIGTERM" });
+    const received = await receiver.waitFor("user-marker-1", 2000);
+    expect(received.body.includes("user-app")).toBe(true);
+  });
+
+  it("lets OTEL_SERVICE_NAME win, and works as a preload (--import) on SIGINT", async () => {
+    const register = join(ROOT, "dist/tracing/register.js");
+    const { child, port } = await run(["--import", register, "plain.mjs"], {
+      OTEL_SERVICE_NAME: "preloaded-app",
+    });
+    await (await fetch(`http://127.0.0.1:${port}/user-marker-2`)).text();
+    const exited = exit(child);
+    child.kill("SIGINT");
+    expect(await exited).toEqual({ code: null, signal: "SIGINT" });
+    const received = await receiver.waitFor("user-marker-2", 2000);
+    expect(received.body.includes("preloaded-app")).toBe(true);
+  });
+});
