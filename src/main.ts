@@ -9,7 +9,8 @@ export async function main(argv: string[]): Promise<number> {
   configureColor(!argv.includes("--no-color"));
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    // A command that printed its own failure (validate's findings) sets process.exitCode.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err) {
     return exitCodeFor(err, verbose);
   }

@@ -2,6 +2,7 @@
 // included, no signal handlers of its own), and as a preload with --import. Spans must reach the
 // collector even when the process is stopped before the batch delay is over.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,9 +11,13 @@ import { buildDist, freePort } from "./helpers/demo-process.js";
 import { ROOT } from "./helpers/gini.js";
 import { startOtlpReceiver, type OtlpReceiver } from "./helpers/otlp-receiver.js";
 
+// Answers /inner with the traceparent it got; /outer calls /inner with node:http's request().
 const SERVER = `
 const port = Number(process.env.PORT);
-http.createServer((req, res) => res.end("ok")).listen(port, "127.0.0.1", () => console.log("ready"));
+createServer((req, res) => {
+  if (req.url.startsWith("/inner")) return res.end(req.headers.traceparent ?? "none");
+  request({ port, host: "127.0.0.1", path: "/inner" }, (inner) => inner.pipe(res)).end();
+}).listen(port, "127.0.0.1", () => console.log("ready"));
 `;
 
 let receiver: OtlpReceiver;
@@ -27,9 +32,12 @@ beforeAll(async () => {
   symlinkSync(ROOT, join(dir, "node_modules", "gini"));
   writeFileSync(
     join(dir, "traced.mjs"),
-    `import http from "node:http";\nimport { setupTracing } from "gini/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
+    `import { createServer, request } from "node:http";\nimport { setupTracing } from "gini/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
   );
-  writeFileSync(join(dir, "plain.mjs"), `import http from "node:http";\n${SERVER}`);
+  writeFileSync(
+    join(dir, "plain.mjs"),
+    `import http from "node:http";\nconst { createServer, request } = http;\n${SERVER}`,
+  );
 });
 
 afterAll(() => receiver?.close());
@@ -64,9 +72,14 @@ const exit = (child: ChildProcess) =>
   );
 
 describe("gini/tracing in a user's app", () => {
-  it("traces a server whose node:http was imported first, and flushes on SIGTERM", async () => {
+  it("traces an app that imported node:http first, and flushes on SIGTERM", async () => {
     const { child, port } = await run(["traced.mjs"], {});
-    await (await fetch(`http://127.0.0.1:${port}/user-marker-1`)).text();
+    const traceId = randomBytes(16).toString("hex");
+    const res = await fetch(`http://127.0.0.1:${port}/outer/user-marker-1`, {
+      headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
+    });
+    // The named import `request` is instrumented too: it carried the trace on to /inner.
+    expect(await res.text()).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     const exited = exit(child);
     child.kill("SIGTERM");
     // No handler of its own: it still ends by SIGTERM, as its parent expects, after flushing.
@@ -80,7 +93,8 @@ describe("gini/tracing in a user's app", () => {
     const { child, port } = await run(["--import", register, "plain.mjs"], {
       OTEL_SERVICE_NAME: "preloaded-app",
     });
-    await (await fetch(`http://127.0.0.1:${port}/user-marker-2`)).text();
+    const inner = await (await fetch(`http://127.0.0.1:${port}/outer/user-marker-2`)).text();
+    expect(inner).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const exited = exit(child);
     child.kill("SIGINT");
     expect(await exited).toEqual({ code: null, signal: "SIGINT" });

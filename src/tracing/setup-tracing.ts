@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-grpc";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
@@ -46,6 +46,13 @@ export function setupTracing({ serviceName }: TracingOptions): ShutdownTracing {
     );
     return async () => {};
   }
+  const protocol =
+    process.env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || process.env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  if (protocol && protocol !== "grpc") {
+    process.stderr.write(
+      `gini/tracing: exporting over OTLP/gRPC; OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is ignored\n`,
+    );
+  }
   const sdk = new NodeSDK({
     serviceName: name,
     spanProcessors: [
@@ -54,12 +61,14 @@ export function setupTracing({ serviceName }: TracingOptions): ShutdownTracing {
     instrumentations: [new HttpInstrumentation()],
   });
   sdk.start();
-  // The instrumentation patches node:http when it is next require()d. ESM `import http from
-  // "node:http"` never goes through require, so require it here: the patch then lands on the
-  // module object that ESM default imports share. (Named imports keep the unpatched functions.)
+  // The instrumentation patches node:http when it is next require()d, but ESM imports never go
+  // through require, and an ESM app has usually imported node:http before this runs. So require
+  // it here (the patch lands on the module object) and push the patched functions out to ESM
+  // named imports (`import { request } from "node:http"`), which are live bindings.
   const require = createRequire(import.meta.url);
   require("node:http");
   require("node:https");
+  syncBuiltinESMExports();
 
   let done: Promise<void> | undefined;
   const shutdown: ShutdownTracing = () => {
