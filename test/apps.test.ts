@@ -31,10 +31,10 @@ function environ(pid: number): Record<string, string> {
   );
 }
 
+/** Running, not a zombie: a detached app outlives gini, so its reaper is init, which may be slow. */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return false;
   }

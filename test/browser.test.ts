@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDist, startDemo, type DemoProcess } from "./helpers/demo-process.js";
+import { startDemo, type DemoProcess } from "./helpers/demo-process.js";
 
 const CHROMIUM = process.env.GINI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -14,7 +14,6 @@ let ui: DemoProcess;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  buildDist();
   api = await startDemo("api.js", {});
   ui = await startDemo("ui.js", { API_URL: api.url });
   // A fresh profile per run; playwright takes it as an argument, not as --user-data-dir.

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDist, freePort } from "./helpers/demo-process.js";
+import { freePort } from "./helpers/demo-process.js";
 import { ROOT } from "./helpers/gini.js";
 import { startOtlpReceiver, type OtlpReceiver } from "./helpers/otlp-receiver.js";
 
@@ -24,7 +24,6 @@ let receiver: OtlpReceiver;
 let dir: string;
 
 beforeAll(async () => {
-  buildDist();
   receiver = await startOtlpReceiver();
   // A project that depends on gini, as after `npm install gini`.
   dir = mkdtempSync(join(tmpdir(), "gini-user-app-"));
@@ -40,7 +39,13 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => receiver?.close());
+const children: ChildProcess[] = [];
+
+afterAll(async () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await receiver?.close();
+});
 
 async function run(
   args: string[],
@@ -59,6 +64,7 @@ async function run(
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  children.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
     child.once("exit", (code) => reject(new Error(`app exited early with ${code}`)));

@@ -3,7 +3,7 @@
 // trace id into the API (W3C traceparent through the HTTP instrumentation).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDist, startDemo, type DemoProcess } from "./helpers/demo-process.js";
+import { startDemo, type DemoProcess } from "./helpers/demo-process.js";
 import { startOtlpReceiver, type OtlpReceiver } from "./helpers/otlp-receiver.js";
 
 let receiver: OtlpReceiver;
@@ -11,7 +11,6 @@ let api: DemoProcess;
 let ui: DemoProcess;
 
 beforeAll(async () => {
-  buildDist();
   receiver = await startOtlpReceiver();
   const otel = {
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,

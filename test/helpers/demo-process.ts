@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 
@@ -13,11 +13,6 @@ export interface DemoProcess {
   output: () => string;
   /** SIGTERM, and resolves with the exit code once it is gone. */
   stop: () => Promise<number | null>;
-}
-
-/** Builds dist/ with the project's build script, so tests run what ships. */
-export function buildDist(): void {
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
 }
 
 /** A port nothing listens on right now (never the demo's defaults, which a real gini may use). */

@@ -2,6 +2,8 @@
 // reachable, builds the local test images and provides their tags as inject("images").
 // GINI_TEST_REAL_IMAGES=1 provides the real upstream images instead: the GINI_*_IMAGE variables,
 // else gini's pinned defaults (they must then be pullable or already present).
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
@@ -35,6 +37,8 @@ export function realImages(env: NodeJS.ProcessEnv = process.env): TestImages {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
+  // The integration tests run the built CLI and demo, as users get them.
+  execFileSync("npm", ["run", "build"], { cwd: join(import.meta.dirname, "../.."), stdio: "pipe" });
   await assertDockerReachable();
   const images = process.env.GINI_TEST_REAL_IMAGES === "1" ? realImages() : await buildTestImages();
   project.provide("images", images);
