@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { containerId, inspect } from "./helpers/docker.js";
 import { ROOT, gini, makeProject, spawnGini } from "./helpers/gini.js";
 
 interface StandinSpan {
@@ -155,5 +156,32 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: app broken exited with code 3 before it was ready$/m);
     expect(run.stderr).toMatch(/^ {2}\| boom: missing DATABASE_URL$/m);
+  });
+
+  it("runs an image: app as a container on gini-network with the in-network endpoint", async () => {
+    // Any image will do: the Jaeger stand-in without a config keeps running on its own.
+    writeFileSync(
+      join(dir, "gini.yaml"),
+      ["name: gini-apps", "apps:", "  sidecar:", `    image: ${inject("images").jaeger}`].join(
+        "\n",
+      ),
+    );
+    const run = await gini(dir, ["up", "--detach"]);
+    expect(run.stderr).not.toContain("error:");
+    expect(run.code).toBe(0);
+    const c = inspect("gini-apps-sidecar");
+    expect(c.Config.Env).toEqual(
+      expect.arrayContaining([
+        "OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4317",
+        "OTEL_SERVICE_NAME=sidecar",
+      ]),
+    );
+    expect(c.NetworkSettings.Networks["gini-network"].Aliases).toContain("sidecar");
+    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
+    expect(status.apps).toEqual([expect.objectContaining({ name: "sidecar", state: "running" })]);
+    const logs = await gini(dir, ["logs", "sidecar"]);
+    expect(logs.stdout + logs.stderr).toContain("Starting jaeger");
+    expect((await gini(dir, ["down"])).code).toBe(0);
+    expect(containerId("gini-apps-sidecar")).toBe("");
   });
 });

@@ -25,7 +25,7 @@ export function progressPrinter(): (e: UpEvent | AppEvent) => void {
     if (e.type === "ready") note(`${ok("✔")} ${e.service} ready ${seconds(e.ms)}`);
     if (e.type === "app-started") {
       note(
-        `${ok("✔")} app ${e.app} ${e.kept ? "already running" : "started"} ${dim(`(pid ${e.pid})`)}`,
+        `${ok("✔")} app ${e.app} ${e.kept ? "already running" : "started"} ${dim(e.pid ? `(pid ${e.pid})` : `(container ${e.container})`)}`,
       );
     }
     if (e.type === "app-ready") note(`${ok("✔")} app ${e.app} ready ${seconds(e.ms)}`);

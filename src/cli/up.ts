@@ -87,6 +87,7 @@ export function registerUp(program: Command): void {
         running = await upApps(project, apps, {
           ...runtime,
           detach,
+          pull: flags.pull,
           timeoutMs: flags.timeout * 1000,
           signal: starting.signal,
           onEvent,

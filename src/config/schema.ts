@@ -14,20 +14,30 @@ export const stackServiceSchema = z.strictObject({
 });
 
 /** One app under `apps:`: a host command or a container image, launched after the stack is ready. */
-export const appSchema = z.strictObject({
-  /** Shell command run on the host. */
-  command: z.string().min(1).optional(),
-  /** Image run as a container on gini-network instead of a host command. */
-  image: z.string().min(1).optional(),
-  /** Working folder, relative to the project folder. */
-  cwd: z.string().optional(),
-  /** Extra environment; wins over what gini injects. */
-  env: z.record(z.string(), z.string()).optional(),
-  /** URL that answers 2xx once the app is ready. */
-  ready: z.string().url().optional(),
-  /** Apps that must be ready before this one starts. */
-  depends_on: z.array(z.string()).optional(),
-});
+export const appSchema = z
+  .strictObject({
+    /** Shell command run on the host. */
+    command: z.string().min(1).optional(),
+    /** Image run as a container on gini-network instead of a host command. */
+    image: z.string().min(1).optional(),
+    /** Working folder, relative to the project folder. */
+    cwd: z.string().optional(),
+    /** Extra environment; wins over what gini injects. */
+    env: z.record(z.string(), z.string()).optional(),
+    /** URL that answers 2xx once the app is ready. */
+    ready: z.string().url().optional(),
+    /** Apps that must be ready before this one starts. */
+    depends_on: z.array(z.string()).optional(),
+    /** For `image` apps: container ports published on the host at the same number. */
+    ports: z.array(z.number().int().min(1).max(65535)).optional(),
+  })
+  .refine((app) => !app.command !== !app.image, {
+    message: "give exactly one of command (a host process) or image (a container)",
+  })
+  .refine((app) => !app.ports || app.image, {
+    message: "ports is for image apps; a host command opens its own ports",
+    path: ["ports"],
+  });
 
 /** The whole gini.yaml document. Every key is optional. */
 export const giniFileSchema = z.strictObject({

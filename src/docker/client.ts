@@ -1,4 +1,5 @@
 import type {
+  ContainerDetails,
   ContainerInfo,
   ContainerSpec,
   LogLine,
@@ -27,6 +28,8 @@ export interface DockerClient {
   listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;
   /** The container of that exact name, or undefined. */
   findContainer(name: string): Promise<ContainerInfo | undefined>;
+  /** `docker inspect` of a container by ID or name, or undefined when there is none. */
+  inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
   /** Stops with a grace period in seconds, then removes; a missing container is not an error. */

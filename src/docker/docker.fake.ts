@@ -1,5 +1,5 @@
 import type { DockerClient } from "./client.js";
-import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
+import type { ContainerDetails, ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
 
 /** An in-memory engine for unit tests: records calls, keeps containers and networks in maps. */
 export class FakeDocker implements DockerClient {
@@ -8,6 +8,8 @@ export class FakeDocker implements DockerClient {
   images = new Map<string, string>();
   calls: string[] = [];
   logLines: string[] = [];
+  /** What `inspectContainer` adds, per container name (restarts, OOM kills, env, ...). */
+  details = new Map<string, Partial<ContainerDetails>>();
   /** Set to make `startContainer` leave the container exited, as a crashing service does. */
   crashOnStart = new Set<string>();
   private next = 1;
@@ -41,6 +43,25 @@ export class FakeDocker implements DockerClient {
   }
   async findContainer(name: string) {
     return [...this.containers.values()].find((c) => c.name === name);
+  }
+  async inspectContainer(idOrName: string): Promise<ContainerDetails | undefined> {
+    const c = [...this.containers.values()].find((x) => x.id === idOrName || x.name === idOrName);
+    if (!c) return undefined;
+    return {
+      id: c.id,
+      name: c.name,
+      state: c.state,
+      restartCount: 0,
+      oomKilled: false,
+      exitCode: 0,
+      error: "",
+      startedAt: "",
+      finishedAt: "",
+      env: { ...c.spec.env },
+      networks: c.networks.map((name) => ({ name, aliases: name === c.spec.network ? c.spec.aliases : [] })),
+      ports: c.ports,
+      ...this.details.get(c.name),
+    };
   }
   async createContainer(spec: ContainerSpec) {
     const id = `c${this.next++}`;

@@ -4,6 +4,7 @@ import { GiniError, errorMessage } from "../errors.js";
 import type { DockerClient } from "./client.js";
 import { LogDemuxer } from "./demux.js";
 import type {
+  ContainerDetails,
   ContainerInfo,
   ContainerSpec,
   LogLine,
@@ -48,6 +49,41 @@ function toInfo(c: Docker.ContainerInfo): ContainerInfo {
       (p, i) => ports.findIndex((q) => q.container === p.container && q.host === p.host) === i,
     ),
     networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+  };
+}
+
+function toDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
+  const env = Object.fromEntries(
+    (c.Config?.Env ?? []).map((kv) => {
+      const at = kv.indexOf("=");
+      return at < 0 ? [kv, ""] : [kv.slice(0, at), kv.slice(at + 1)];
+    }),
+  );
+  const ports: PortBinding[] = [];
+  for (const [key, bindings] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
+    const [port, proto] = key.split("/");
+    if (proto !== "tcp") continue;
+    for (const b of bindings ?? []) {
+      const p = { container: Number(port), hostIp: b.HostIp ?? "", host: Number(b.HostPort) };
+      if (!ports.some((q) => q.container === p.container && q.host === p.host)) ports.push(p);
+    }
+  }
+  return {
+    id: c.Id,
+    name: c.Name.replace(/^\//, ""),
+    state: c.State?.Status ?? "",
+    restartCount: c.RestartCount ?? 0,
+    oomKilled: c.State?.OOMKilled ?? false,
+    exitCode: c.State?.ExitCode ?? 0,
+    error: c.State?.Error ?? "",
+    startedAt: c.State?.StartedAt ?? "",
+    finishedAt: c.State?.FinishedAt ?? "",
+    env,
+    networks: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([name, n]) => ({
+      name,
+      aliases: n?.Aliases ?? [],
+    })),
+    ports,
   };
 }
 
@@ -133,6 +169,14 @@ export function createDockerClient(): DockerClient {
     listContainers: (labels) => listContainers({ label: labelFilter(labels) }),
     async findContainer(name) {
       return (await listContainers({ name: [`^/${name}$`] })).find((c) => c.name === name);
+    },
+    async inspectContainer(idOrName) {
+      try {
+        return toDetails(await docker.getContainer(idOrName).inspect());
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
     },
     async createContainer(spec: ContainerSpec) {
       const key = (p: number) => `${p}/tcp`;

@@ -36,6 +36,31 @@ export interface ContainerInfo {
   networks: string[];
 }
 
+/** What `docker inspect` adds to a container's listing: its history and environment. */
+export interface ContainerDetails {
+  id: string;
+  name: string;
+  /** created, running, paused, restarting, removing, exited or dead. */
+  state: string;
+  /** How often the engine restarted it (restart policy or `docker restart`). */
+  restartCount: number;
+  /** True when the kernel killed it for memory (last run). */
+  oomKilled: boolean;
+  /** Exit code of the last run (0 while running). */
+  exitCode: number;
+  /** The engine's error for the last start, or "". */
+  error: string;
+  /** ISO times of the last start and stop ("0001-01-01T00:00:00Z" when never). */
+  startedAt: string;
+  finishedAt: string;
+  /** The container's environment (Config.Env). */
+  env: Record<string, string>;
+  /** Networks the container is attached to, with its DNS aliases on each. */
+  networks: { name: string; aliases: string[] }[];
+  /** Ports published right now (none unless it runs). */
+  ports: PortBinding[];
+}
+
 /** A network as listed by the engine. */
 export interface NetworkInfo {
   id: string;

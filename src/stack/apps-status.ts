@@ -1,6 +1,8 @@
 import { isAlive, readState, removeState } from "../apps/state-file.js";
 import { stopTree } from "../apps/stop-tree.js";
 import type { Project } from "../config/load.js";
+import type { DockerClient } from "../docker/client.js";
+import { appContainerName } from "./container-app.js";
 import { APP_STOP_GRACE_MS } from "./apps-supervise.js";
 import { appUrl, projectApps } from "./project-apps.js";
 
@@ -16,10 +18,24 @@ export interface AppStatus {
   startedAt: string | null;
 }
 
-/** The apps gini would launch, with what the state file and /proc say about each. */
-export async function appsStatus(project: Project): Promise<AppStatus[]> {
+/**
+ * The apps gini would launch, with what the state file and /proc say about each process, or the
+ * engine about each `image:` app's container.
+ */
+export async function appsStatus(project: Project, docker: DockerClient): Promise<AppStatus[]> {
   const state = await readState(project.dir);
-  return Object.entries(projectApps(project)).map(([name, app]) => {
+  const apps = Object.entries(projectApps(project));
+  const containers = await Promise.all(
+    apps.map(([name, app]) =>
+      app.image ? docker.findContainer(appContainerName(project, name)) : undefined,
+    ),
+  );
+  return apps.map(([name, app], i) => {
+    if (app.image) {
+      const c = containers[i];
+      const state = c?.state === "running" ? "running" : c ? "exited" : "stopped";
+      return { name, pid: null, state, url: appUrl(app), startedAt: null };
+    }
     const entry = state.apps.find((a) => a.name === name);
     return {
       name,

@@ -37,10 +37,11 @@ export async function superviseApps(
 /** Stops the given apps' process trees and forgets them in the state file. */
 export async function stopApps(
   project: Project,
-  apps: { name: string; pid: number }[],
+  apps: { name: string; pid?: number | undefined }[],
   graceMs: number,
 ): Promise<void> {
-  await Promise.all(apps.map((a) => stopTree(a.pid, { graceMs })));
+  // Container apps have no pid: `gini down` removes them with the stack.
+  await Promise.all(apps.map((a) => (a.pid ? stopTree(a.pid, { graceMs }) : undefined)));
   const state = await readState(project.dir);
   await writeState(project.dir, {
     apps: state.apps.filter((s) => !apps.some((a) => a.pid === s.pid)),

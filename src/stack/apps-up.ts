@@ -10,12 +10,19 @@ import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { Probe } from "../health/http-probe.js";
 import { waitUntil } from "../health/wait.js";
+import type { DockerClient } from "../docker/client.js";
+import { startContainerApp } from "./container-app.js";
+import type { PullPolicy } from "./pull.js";
+import { lastLines } from "./readiness.js";
 
 /** How `up` launches apps, and the seams tests replace. */
 export interface AppsUpOptions {
   /** Detached apps outlive gini with output in `.gini/logs/`; else output goes to `onLine` too. */
   detach: boolean;
   timeoutMs: number;
+  /** For `image:` apps. */
+  docker: DockerClient;
+  pull: PullPolicy;
   probe: Probe;
   clock: Clock;
   signal?: AbortSignal;
@@ -25,13 +32,17 @@ export interface AppsUpOptions {
 
 /** What launching apps tells the CLI. */
 export type AppEvent =
-  | { type: "app-started"; app: string; pid: number; kept: boolean }
+  | { type: "app-started"; app: string; pid?: number; container?: string; kept: boolean }
   | { type: "app-ready"; app: string; ms: number };
 
-/** An app after `up`; `exited` is undefined for one kept from an earlier detached `up`. */
+/**
+ * An app after `up`: a host process (pid) or a container. `exited` is set only for processes
+ * this `up` started, which a foreground `up` supervises.
+ */
 export interface RunningApp {
   name: string;
-  pid: number;
+  pid?: number;
+  containerId?: string;
   url: string | undefined;
   exited: Promise<AppExit> | undefined;
 }
@@ -63,6 +74,17 @@ export async function upApps(
             running.push({ name, pid: before.pid, url: app.ready, exited: undefined });
             return;
           }
+          if (app.image) {
+            const id = await startContainerApp(options.docker, project, name, app, options.pull);
+            options.onEvent({
+              type: "app-started",
+              app: name,
+              container: id.slice(0, 12),
+              kept: false,
+            });
+            running.push({ name, containerId: id, url: app.ready, exited: undefined });
+            return waitContainerAppReady(name, app, id, options);
+          }
           if (before) await stopTree(before.pid);
           await refuseTakenReadyUrl(name, app, options.probe);
           const launched = await launchApp({
@@ -91,7 +113,7 @@ export async function upApps(
     }
   } catch (err) {
     const started = running.filter((r) => r.exited !== undefined);
-    await Promise.all(started.map((r) => stopTree(r.pid)));
+    await Promise.all(started.map((r) => stopTree(r.pid!)));
     const left = recorded.filter((a) => !started.some((r) => r.name === a.name));
     await writeState(project.dir, { apps: left });
     throw err;
@@ -141,5 +163,39 @@ async function refuseTakenReadyUrl(name: string, app: AppConfig, probe: Probe): 
   throw new GiniError(
     `app ${name}: ${app.ready} already answers before ${name} started (port ${port} is taken)`,
     `stop what listens there (\`ss -ltnp 'sport = :${port}'\`) or change apps.${name} in gini.yaml`,
+  );
+}
+
+/** Waits for a container app's ready URL; fails fast when its container stops. */
+async function waitContainerAppReady(
+  name: string,
+  app: AppConfig,
+  id: string,
+  { docker, probe, clock, timeoutMs, signal, onEvent }: AppsUpOptions,
+): Promise<void> {
+  const started = clock.now();
+  let stopped: string | undefined;
+  const url = app.ready;
+  const result = url
+    ? await waitUntil(
+        async () => {
+          const seen = await probe(url);
+          if (seen.ok) return seen;
+          const c = (await docker.listContainers({})).find((x) => x.id === id);
+          if (c?.state !== "running") stopped = `its container is ${c?.state ?? "gone"}`;
+          return stopped ? { ok: true, detail: stopped } : seen;
+        },
+        { timeoutMs, intervalMs: 100, clock, ...(signal ? { signal } : {}) },
+      )
+    : { ok: true, detail: "" };
+  if (result.ok && !stopped) {
+    onEvent({ type: "app-ready", app: name, ms: clock.now() - started });
+    return;
+  }
+  throw new GiniError(
+    `app ${name} did not get ready: ${stopped ?? `GET ${url} → ${result.detail}`}`,
+    `its last log lines are above; \`gini logs ${name}\` shows more (fix apps.${name} in gini.yaml)`,
+    1,
+    { details: await lastLines(docker, id) },
   );
 }

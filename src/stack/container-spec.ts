@@ -31,11 +31,17 @@ export async function containerSpec(
     network: NETWORK,
     aliases: [service.name],
   };
-  const hash = createHash("sha256")
-    .update(JSON.stringify({ ...spec, imageId }))
-    .update(await readFile(source))
-    .digest("hex")
-    .slice(0, 16);
-  spec.labels[LABEL_SPEC_HASH] = hash;
+  return withSpecHash(spec, imageId, await readFile(source));
+}
+
+/** Sets the spec-hash label from the spec, the image ID and any extra content (a config file). */
+export function withSpecHash(
+  spec: ContainerSpec,
+  imageId: string,
+  content?: Buffer,
+): ContainerSpec {
+  const hash = createHash("sha256").update(JSON.stringify({ ...spec, imageId }));
+  if (content) hash.update(content);
+  spec.labels[LABEL_SPEC_HASH] = hash.digest("hex").slice(0, 16);
   return spec;
 }

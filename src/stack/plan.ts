@@ -1,5 +1,7 @@
+import type { DockerClient } from "../docker/client.js";
 import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
-import { LABEL_SPEC_HASH, NETWORK } from "./labels.js";
+import { GiniError } from "../errors.js";
+import { LABEL_SERVICE, LABEL_SPEC_HASH, NETWORK } from "./labels.js";
 
 /** What `up` does to one service's container. */
 export type Action = "create" | "recreate" | "start" | "keep";
@@ -28,4 +30,27 @@ export function planStep(spec: ContainerSpec, existing: ContainerInfo | undefine
   }
   if (existing.state !== "running") return step("start", `was ${existing.state}`);
   return step("keep", "up to date");
+}
+
+/** Carries out one step and returns the container's ID. */
+export async function applyStep(docker: DockerClient, step: Step): Promise<string> {
+  const { spec, existing, action } = step;
+  if (existing && action === "keep") return existing.id;
+  if (existing && action === "start") {
+    await docker.startContainer(existing.id);
+    return existing.id;
+  }
+  if (existing) await docker.removeContainer(existing.id, 2);
+  const id = await docker.createContainer(spec);
+  try {
+    await docker.startContainer(id);
+  } catch (err) {
+    throw new GiniError(
+      `starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`,
+      `\`gini logs ${spec.labels[LABEL_SERVICE] ?? spec.name}\` shows its output; \`gini down\` removes the stack`,
+      1,
+      { cause: err },
+    );
+  }
+  return id;
 }

@@ -60,6 +60,6 @@ export async function status(
     project: project.name,
     network: network ? network.name : null,
     services,
-    apps: await appsStatus(project),
+    apps: await appsStatus(project, docker),
   };
 }

@@ -1,11 +1,10 @@
 import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
-import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { Probe } from "../health/http-probe.js";
 import { containerSpec, imageFor } from "./container-spec.js";
 import { LABEL_PROJECT, NETWORK } from "./labels.js";
-import { planStep, type Action, type Step } from "./plan.js";
+import { applyStep, planStep, type Action, type Step } from "./plan.js";
 import { assertValid, formatFinding } from "../config/validate/index.js";
 import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
@@ -74,7 +73,7 @@ export async function up(
   if (!network) await docker.createNetwork(NETWORK, { [LABEL_PROJECT]: project.name });
   const ids = await Promise.all(
     steps.map(async (step) => {
-      const id = await apply(docker, step);
+      const id = await applyStep(docker, step);
       onEvent({
         type: "container",
         service: step.spec.name,
@@ -96,27 +95,4 @@ export async function up(
     action: step.action,
     containerId: ids[i]!,
   }));
-}
-
-/** Carries out one step and returns the container's ID. */
-async function apply(docker: DockerClient, step: Step): Promise<string> {
-  const { spec, existing, action } = step;
-  if (existing && action === "keep") return existing.id;
-  if (existing && action === "start") {
-    await docker.startContainer(existing.id);
-    return existing.id;
-  }
-  if (existing) await docker.removeContainer(existing.id, 2);
-  const id = await docker.createContainer(spec);
-  try {
-    await docker.startContainer(id);
-  } catch (err) {
-    throw new GiniError(
-      `starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`,
-      "`gini logs " + spec.name + "` shows its output; `gini down` removes the stack",
-      1,
-      { cause: err },
-    );
-  }
-  return id;
 }
