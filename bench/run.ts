@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTestImages } from "../test/setup/images.js";
+import { benchTracing } from "./tracing.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -45,7 +46,7 @@ const env = {
   GINI_PROMETHEUS_IMAGE: images.prometheus,
 };
 const dir = project();
-const gini = [join(ROOT, "dist/bin.js")];
+const gini = [join(ROOT, "dist/bundle/bin.js")];
 const script = join(ROOT, "bench/script-stack.sh");
 spawnSync(process.execPath, [...gini, "down"], { cwd: dir, env });
 
@@ -76,6 +77,8 @@ for (let i = 0; i < 20; i++) {
   bareNode.push(timed(process.execPath, ["-e", "0"], dir, env));
 }
 
+const tracing = await benchTracing();
+
 const row = (name: string, a: number[], b: number[], target: string) =>
   `| ${name} | ${median(a).toFixed(0)} ms | ${median(b).toFixed(0)} ms | ${(median(a) / median(b)).toFixed(2)}× | ${target} |`;
 const engine = execFileSync("docker", ["version", "--format", "{{.Server.Version}}"], {
@@ -90,6 +93,15 @@ console.log(row("`up --detach --no-apps` until ready", t.giniUp, t.scriptUp, "�
 console.log(row("`down`", t.giniDown, t.scriptDown, "≤ 0.5×"));
 console.log(
   `| \`gini --version\` cold start (20 runs) | ${median(version).toFixed(0)} ms | \`node -e 0\`: ${median(bareNode).toFixed(0)} ms | ${(median(version) / median(bareNode)).toFixed(2)}× node | ≤ 150 ms |`,
+);
+console.log(
+  `| demo API \`GET ${tracing.path}\` throughput, traced ÷ untraced | ${tracing.tracedRps.toFixed(0)} req/s | untraced: ${tracing.untracedRps.toFixed(0)} req/s | ${(tracing.tracedRps / tracing.untracedRps).toFixed(2)}× | ≥ 0.85× |`,
+);
+console.log(
+  `| demo API server CPU per request | ${tracing.tracedCpuUs.toFixed(0)} µs | untraced: ${tracing.untracedCpuUs.toFixed(0)} µs | ${(tracing.tracedCpuUs / tracing.untracedCpuUs).toFixed(2)}× | (context) |`,
+);
+console.log(
+  `| request → its span at the collector endpoint (median of ${tracing.runs.spanDelaysMs.length}) | ${tracing.spanDelayMedianMs.toFixed(0)} ms | | | ≤ 1500 ms |`,
 );
 console.log(
   `\nall runs (ms): ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.map(Math.round)])))}`,

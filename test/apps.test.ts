@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { containerId, inspect } from "./helpers/docker.js";
 import { ROOT, gini, makeProject, spawnGini } from "./helpers/gini.js";
+import { eventually } from "./helpers/poll.js";
 
 interface StandinSpan {
   traceId: string;
@@ -14,16 +15,6 @@ interface StandinSpan {
 
 const spans = async (): Promise<StandinSpan[]> =>
   (await fetch("http://127.0.0.1:13133/standin/spans")).json() as Promise<StandinSpan[]>;
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    value = await read();
-  }
-  return value;
-}
 
 function environ(pid: number): Record<string, string> {
   const raw = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
@@ -87,7 +78,7 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
       body: JSON.stringify({ prompt: "trace me" }),
     });
     expect(res.status).toBe(200);
-    const seen = await until(spans, (all) => {
+    const seen = await eventually(spans, (all) => {
       const ui = all.find(
         (s) =>
           s.serviceName === "gini-ui" && s.kind === "SPAN_KIND_SERVER" && s.name.includes("POST"),
@@ -119,7 +110,7 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
     const child = spawnGini(dir, ["up"]);
     let out = "";
     child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    await until(
+    await eventually(
       async () => out,
       (o) => o.includes("Ctrl-C stops the apps"),
       60_000,

@@ -3,22 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini, makeProject } from "./helpers/gini.js";
+import { eventually } from "./helpers/poll.js";
 import { encodeRequest, exportGrpc, newSpan } from "./standins/otlp-client.js";
-
-/** Polls `read` every 500 ms until `done` accepts its value; returns the last value at the deadline. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  ms = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    value = await read();
-  }
-  return value;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus and Jaeger API documents
 const json = async (url: string): Promise<any> => (await fetch(url)).json();

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { createRequire } from "node:module";
+import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     registerLogs,
     registerStatus,
     registerValidate,
+    registerDoctor,
     registerInit,
     registerTraffic,
   ]) {

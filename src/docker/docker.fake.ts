@@ -58,7 +58,10 @@ export class FakeDocker implements DockerClient {
       startedAt: "",
       finishedAt: "",
       env: { ...c.spec.env },
-      networks: c.networks.map((name) => ({ name, aliases: name === c.spec.network ? c.spec.aliases : [] })),
+      networks: c.networks.map((name) => ({
+        name,
+        aliases: name === c.spec.network ? c.spec.aliases : [],
+      })),
       ports: c.ports,
       ...this.details.get(c.name),
     };

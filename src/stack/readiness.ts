@@ -53,7 +53,7 @@ export async function waitReady(
       }
       return seen;
     },
-    { timeoutMs, intervalMs: 100, clock, ...(signal ? { signal } : {}) },
+    { timeoutMs, intervalMs: 50, clock, ...(signal ? { signal } : {}) },
   );
   if (result.ok && !stopped) return clock.now() - started;
   const why = stopped ?? `GET ${url} → ${result.detail}`;

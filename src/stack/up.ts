@@ -71,23 +71,17 @@ export async function up(
   signal?.throwIfAborted();
 
   if (!network) await docker.createNetwork(NETWORK, { [LABEL_PROJECT]: project.name });
-  const ids = await Promise.all(
-    steps.map(async (step) => {
-      const id = await applyStep(docker, step);
-      onEvent({
-        type: "container",
-        service: step.spec.name,
-        action: step.action,
-        reason: step.reason,
-      });
-      return id;
-    }),
-  );
+  // Each service is probed as soon as its container runs: the engine starts containers largely
+  // one after another, so the first ones get ready while the last still start.
   const readiness = { ...options, timeoutMs: options.timeoutSeconds * 1000 };
-  await Promise.all(
-    SERVICES.map(async (s, i) => {
-      const ms = await waitReady(docker, s, ids[i]!, readiness);
-      onEvent({ type: "ready", service: s.name, ms });
+  const ids = await Promise.all(
+    steps.map(async (step, i) => {
+      const id = await applyStep(docker, step);
+      const { name } = step.spec;
+      onEvent({ type: "container", service: name, action: step.action, reason: step.reason });
+      const ms = await waitReady(docker, SERVICES[i]!, id, readiness);
+      onEvent({ type: "ready", service: name, ms });
+      return id;
     }),
   );
   return steps.map((step, i) => ({

@@ -6,7 +6,7 @@ import { inject } from "vitest";
 
 /** The repository root, where the built CLI and the shipped configs live. */
 export const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/bin.js");
+const BIN = join(ROOT, "dist/bundle/bin.js");
 
 /** What a finished `gini` run left. */
 export interface Run {

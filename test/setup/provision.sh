@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Provisions what the tests need on a Debian machine, as root: a Docker engine (started when none
-# answers) and Debian's prometheus package (the real binary for the test image, and promtool).
-# On a machine that already has both, it installs and starts nothing.
+# answers), Debian's prometheus package (the real binary for the test image, and promtool) and
+# Debian's chromium (the browser test). On a machine that already has them, it installs and
+# starts nothing.
 set -euo pipefail
 
 need=()
 command -v docker >/dev/null 2>&1 || need+=(docker.io)
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+# The browser test drives the demo UI in Debian's Chromium through playwright-core.
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if ((${#need[@]} > 0)); then
   if [ "$(id -u)" != 0 ]; then

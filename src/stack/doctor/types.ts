@@ -1,4 +1,4 @@
-import type { Project, ProjectOptions } from "../../config/load.js";
+import type { Project } from "../../config/load.js";
 import type { ServiceName } from "../../config/schema.js";
 import type { DockerClient } from "../../docker/client.js";
 import type { ContainerDetails, ContainerInfo } from "../../docker/types.js";
@@ -73,14 +73,14 @@ export interface ServiceContainer {
 /** What every check group sees. */
 export interface DoctorContext extends DoctorDeps {
   project: Project;
-  /** The CLI's project options, for the config check (which survives a broken gini.yaml). */
-  options: ProjectOptions;
   /** False when the engine did not answer: container-based groups skip. */
   engineOk: boolean;
   services: Record<ServiceName, ServiceContainer>;
   facts: ConfigFacts;
   /** `http`, memoized per URL for this run, so groups share one request. */
   get: HttpGet;
+  /** Per-run results shared between groups (e.g. the resolved apps). */
+  cache: Map<string, Promise<unknown>>;
 }
 
 /** A group of checks: one concept per file. */

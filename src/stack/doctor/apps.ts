@@ -1,0 +1,140 @@
+import { resolveApps, type AppInfo } from "./app-info.js";
+import { jaegerServices } from "./jaeger.js";
+import { servicesWithMetrics } from "./span-metrics.js";
+import type { Check, CheckGroup } from "./types.js";
+
+const check = (
+  id: string,
+  status: Check["status"],
+  finding: string,
+  fix: string | null,
+): Check => ({
+  group: "apps",
+  id,
+  status,
+  finding,
+  fix,
+});
+
+const GRPC = 4317;
+const HTTP = 4318;
+
+/** Host and port of an endpoint URL (or bare host:port); undefined when unparseable. */
+function endpointOf(value: string): { host: string; port: number } | undefined {
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `http://${value}`);
+    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+    return { host: url.hostname.replace(/^\[|\]$/g, ""), port };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The app's OTLP settings against the collector's ports; seen says whether its spans arrived. */
+export function envCheck(app: AppInfo, seen: boolean | undefined): Check {
+  const id = `app.${app.name}`;
+  const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
+  const wanted = app.kind === "host" ? "http://localhost:4317" : "http://otel-collector:4317";
+  const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
+  if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  const unsetFix = `remove what unsets or empties it (the app's env in gini.yaml, or its command); gini injects ${wanted}`;
+  if (!endpoint) {
+    return check(
+      id,
+      seen ? "warn" : "fail",
+      `${who} runs without OTEL_EXPORTER_OTLP_ENDPOINT${seen ? " (its SDK's default happens to work)" : ", so its SDK exports to its default, if anywhere"}`,
+      unsetFix,
+    );
+  }
+  const ep = endpointOf(endpoint);
+  const local = ["localhost", "127.0.0.1", "::1"];
+  if (!ep || (ep.port !== GRPC && ep.port !== HTTP)) {
+    return check(
+      id,
+      "fail",
+      `${who} exports to ${endpoint}, not to the collector (4317 gRPC, 4318 HTTP)`,
+      `set OTEL_EXPORTER_OTLP_ENDPOINT=${wanted}`,
+    );
+  }
+  if (app.kind === "host" ? !local.includes(ep.host) : ep.host !== "otel-collector") {
+    return check(
+      id,
+      "fail",
+      `${who} exports to ${endpoint}, which it cannot reach${app.kind === "host" ? " from the host" : " from gini-network"}`,
+      `set OTEL_EXPORTER_OTLP_ENDPOINT=${wanted}`,
+    );
+  }
+  const grpc = protocol === "grpc";
+  if (protocol && grpc !== (ep.port === GRPC)) {
+    return check(
+      id,
+      "fail",
+      `${who} speaks ${protocol} to port ${ep.port}, which expects ${ep.port === GRPC ? "grpc" : "http/protobuf"}`,
+      ep.port === GRPC
+        ? "set OTEL_EXPORTER_OTLP_PROTOCOL=grpc, or export to port 4318"
+        : "set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf, or export to port 4317 over grpc",
+    );
+  }
+  if (!protocol && ep.port === GRPC) {
+    return check(
+      id,
+      "warn",
+      `${who} exports to ${endpoint} with no OTEL_EXPORTER_OTLP_PROTOCOL; most SDKs default to http/protobuf, which port 4317 does not speak`,
+      "set OTEL_EXPORTER_OTLP_PROTOCOL=grpc",
+    );
+  }
+  return check(
+    id,
+    "pass",
+    `${who} runs, exports to ${endpoint} over ${protocol ?? "http/protobuf"} as ${app.service}`,
+    null,
+  );
+}
+
+/** 10. Apps: each runs, exports to the collector with a matching protocol, and has been seen. */
+export const checkApps: CheckGroup = async (ctx) => {
+  const apps = await resolveApps(ctx);
+  const [jaeger, metrics] = await Promise.all([jaegerServices(ctx), servicesWithMetrics(ctx)]);
+  const known = jaeger || metrics ? new Set([...(jaeger ?? []), ...(metrics ?? [])]) : undefined;
+  return apps.flatMap((app): Check[] => {
+    const id = `app.${app.name}`;
+    if (app.state === "stopped") {
+      return [check(id, "skip", `${app.name} was not started by gini`, null)];
+    }
+    if (app.state === "exited") {
+      return [
+        check(
+          id,
+          "fail",
+          `${app.name} has exited${app.pid ? ` (pid ${app.pid})` : ""}`,
+          `\`gini logs ${app.name}\` shows why; \`gini up -d\` starts it again`,
+        ),
+      ];
+    }
+    const seen = known?.has(app.service);
+    const seenCheck =
+      known === undefined
+        ? check(
+            `${id}.seen`,
+            "skip",
+            `not checked whether ${app.service} was seen: Jaeger and Prometheus do not answer`,
+            null,
+          )
+        : seen
+          ? check(
+              `${id}.seen`,
+              "pass",
+              `${app.service} seen by ${jaeger?.includes(app.service) ? "Jaeger" : "the collector"}`,
+              null,
+            )
+          : check(
+              `${id}.seen`,
+              "warn",
+              `no spans from ${app.service} have reached the collector or Jaeger yet`,
+              `send it a request; if nothing arrives, check its OTEL environment and \`gini logs ${app.name}\``,
+            );
+    return [envCheck(app, seen), seenCheck];
+  });
+};

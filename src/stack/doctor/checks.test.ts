@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { FakeDocker } from "../../docker/docker.fake.js";
+import { envCheck } from "./apps.js";
+import type { AppInfo } from "./app-info.js";
+import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";
+import { runDoctor } from "./run.js";
+
+const app = (env: Record<string, string>): AppInfo => ({
+  name: "api",
+  kind: "host",
+  state: "running",
+  pid: 7,
+  envs: [env],
+  service: "api",
+});
+
+async function doctorWith(change: (routes: ReturnType<typeof fakeDeps>) => void) {
+  const docker = new FakeDocker();
+  runningStack(docker);
+  const fake = fakeDeps(docker);
+  change(fake);
+  return (await runDoctor(fakeProject(), fake.deps)).checks;
+}
+
+describe("doctor checks", () => {
+  it("shows a down span-metrics target with Prometheus's lastError", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":9090/api/v1/targets", {
+        status: 200,
+        body: JSON.stringify({
+          data: {
+            activeTargets: [
+              {
+                labels: { instance: "otel-collector:8889", job: "spanmetrics" },
+                health: "down",
+                lastError: "server returned HTTP status 404 Not Found",
+              },
+            ],
+          },
+        }),
+      }),
+    );
+    expect(checks[0]).toMatchObject({
+      id: "prometheus.target",
+      status: "fail",
+      finding:
+        "target otel-collector:8889 (job spanmetrics) is down: server returned HTTP status 404 Not Found",
+    });
+    expect(checks[0]!.fix).toContain("metrics_path");
+  });
+
+  it("warns how long to wait when spans arrived but no span metric exists yet", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":9090/api/v1/label/__name__/values", { status: 200, body: '{"data":["up"]}' }),
+    );
+    const c = checks.find((x) => x.id === "span-metrics.calls")!;
+    expect(c.status).toBe("warn");
+    expect(c.fix).toContain(
+      "wait about 10 s (spanmetrics flushes every 5 s, Prometheus scrapes every 5 s)",
+    );
+  });
+
+  it("fails on span metrics under another name than Jaeger queries", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":9090/api/v1/label/__name__/values", {
+        status: 200,
+        body: '{"data":["span_metrics_calls_total"]}',
+      }),
+    );
+    expect(checks[0]!.finding).toBe(
+      "prometheus has span_metrics_calls_total but not traces_span_metrics_calls_total, the name Jaeger queries",
+    );
+  });
+
+  it("fails when Jaeger's Monitor tab is not wired to a metrics backend", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":16686/api/metrics/minstep", {
+        status: 501,
+        body: '{"errors":[{"code":501,"msg":"metrics querying is currently disabled"}]}',
+      }),
+    );
+    expect(checks[0]!.finding).toBe(
+      "the Monitor tab is not wired to Prometheus: metrics querying is currently disabled",
+    );
+  });
+
+  it("fails an app that exited, and collector export failures with nothing sent", async () => {
+    const checks = await doctorWith(({ apps, routes }) => {
+      apps.set("ui", { state: "exited", pid: 9, envs: [] });
+      routes.set(":8888/metrics", {
+        status: 200,
+        body: 'otelcol_receiver_accepted_spans{receiver="otlp"} 5\notelcol_exporter_send_failed_spans{exporter="otlp"} 5\n',
+      });
+    });
+    const failed = checks.filter((c) => c.status === "fail").map((c) => c.id);
+    expect(failed).toEqual(["collector.export.otlp", "app.ui"]);
+  });
+
+  it("checks an app's OTLP endpoint and protocol", () => {
+    expect(envCheck(app({}), false)).toMatchObject({
+      status: "fail",
+      finding: expect.stringContaining("runs without OTEL_EXPORTER_OTLP_ENDPOINT"),
+    });
+    expect(envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "" }), true).status).toBe("warn");
+    const mismatch = envCheck(
+      app({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317",
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+      }),
+      true,
+    );
+    expect(mismatch.finding).toBe(
+      "api (pid 7) speaks http/protobuf to port 4317, which expects grpc",
+    );
+    expect(
+      envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317" }), true).status,
+    ).toBe("warn");
+    expect(
+      envCheck(
+        app({
+          OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318",
+          OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+        }),
+        false,
+      ).finding,
+    ).toContain("cannot reach from the host");
+    expect(
+      envCheck(
+        app({
+          OTEL_EXPORTER_OTLP_ENDPOINT: "localhost:4318",
+          OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+        }),
+        true,
+      ).status,
+    ).toBe("pass");
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, isOk, local } from "./http.js";
+import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
+import type { Check, CheckGroup, DoctorContext } from "./types.js";
+
+const check = (
+  id: string,
+  status: Check["status"],
+  finding: string,
+  fix: string | null,
+): Check => ({
+  group: "collector",
+  id,
+  status,
+  finding,
+  fix,
+});
+
+const SELF_METRICS = local(8888, "/metrics");
+
+/** The collector's self-metrics samples, or undefined when they do not answer. */
+export async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
+  if (!ctx.services["otel-collector"].running) return undefined;
+  const r = await ctx.get(SELF_METRICS);
+  return isOk(r) ? parsePromText(r.body) : undefined;
+}
+
+/** Spans the collector's receivers accepted since it started, or undefined when unknown. */
+export async function acceptedSpans(ctx: DoctorContext): Promise<number | undefined> {
+  const samples = await selfMetrics(ctx);
+  return samples ? (counterSum(samples, "otelcol_receiver_accepted_spans") ?? 0) : undefined;
+}
+
+function exporterChecks(samples: Sample[]): Check[] {
+  const byExporter = (name: string) => {
+    const m = new Map<string, number>();
+    for (const s of counter(samples, name)) {
+      const e = s.labels.exporter ?? "?";
+      m.set(e, (m.get(e) ?? 0) + s.value);
+    }
+    return m;
+  };
+  const sent = byExporter("otelcol_exporter_sent_spans");
+  const failed = byExporter("otelcol_exporter_send_failed_spans");
+  return [...failed]
+    .filter(([, n]) => n > 0)
+    .map(([exporter, n]) => {
+      const ok = sent.get(exporter) ?? 0;
+      return check(
+        `collector.export.${exporter}`,
+        ok === 0 ? "fail" : "warn",
+        `exporter ${exporter} failed to send ${n} span${n === 1 ? "" : "s"} (${ok} sent) since the collector started`,
+        "check that jaeger runs and is on gini-network; the collector logs (above) say why",
+      );
+    });
+}
+
+/** 6. The collector itself: health on 13133; self-metrics on 8888. */
+export const checkCollector: CheckGroup = async (ctx) => {
+  if (!ctx.services["otel-collector"].running) {
+    return [check("collector", "skip", "not checked: the collector is not running", null)];
+  }
+  const [health, metrics] = await Promise.all([ctx.get(local(13133, "/")), ctx.get(SELF_METRICS)]);
+  const checks: Check[] = [
+    isOk(health)
+      ? check("collector.health", "pass", "health check answers on :13133", null)
+      : check(
+          "collector.health",
+          "fail",
+          `health check on :13133: ${describe(health)}`,
+          "`gini logs otel-collector`; health_check must listen on 0.0.0.0:13133 and be in service.extensions",
+        ),
+  ];
+  if (!isOk(metrics)) {
+    checks.push(
+      check(
+        "collector.self-metrics",
+        "warn",
+        `its own metrics do not answer on :8888 (${describe(metrics)})`,
+        "serve them with service.telemetry.metrics.readers: a pull prometheus exporter on host 0.0.0.0, port 8888",
+      ),
+    );
+    return checks;
+  }
+  const samples = parsePromText(metrics.body);
+  const accepted = counterSum(samples, "otelcol_receiver_accepted_spans") ?? 0;
+  const refused = counterSum(samples, "otelcol_receiver_refused_spans") ?? 0;
+  checks.push(
+    accepted > 0
+      ? check("collector.spans", "pass", `${accepted} spans received`, null)
+      : check(
+          "collector.spans",
+          "warn",
+          "no spans received yet",
+          "send some requests to your app (`gini traffic` for the demo); it must export to http://localhost:4317 (gRPC) or :4318 (HTTP)",
+        ),
+  );
+  if (refused > 0) {
+    checks.push(
+      check(
+        "collector.refused",
+        "warn",
+        `${refused} span${refused === 1 ? "" : "s"} refused by the receivers`,
+        "the memory_limiter refuses data under memory pressure; `gini logs otel-collector` says why",
+      ),
+    );
+  }
+  return [...checks, ...exporterChecks(samples)];
+};

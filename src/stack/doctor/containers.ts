@@ -1,0 +1,126 @@
+import { LABEL_PROJECT, NETWORK } from "../labels.js";
+import { SERVICES, type ServiceDefinition } from "../services.js";
+import type { Check, CheckGroup, ServiceContainer } from "./types.js";
+
+const check = (
+  id: string,
+  status: Check["status"],
+  finding: string,
+  fix: string | null,
+): Check => ({
+  group: "containers",
+  id,
+  status,
+  finding,
+  fix,
+});
+
+function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
+  const id = `container.${s.name}`;
+  const logs = `\`gini logs ${s.name}\` shows why`;
+  if (!c.info) return [check(id, "fail", `${s.name}: no container`, "`gini up` creates it")];
+  if (c.foreign) {
+    const owner = c.info.labels[LABEL_PROJECT];
+    return [
+      check(
+        id,
+        "fail",
+        `${s.name}: the container of that name belongs to ${owner ? `gini project "${owner}"` : "something gini did not create"}`,
+        owner ? `run \`gini down\` in project "${owner}"` : `remove it: \`docker rm -f ${s.name}\``,
+      ),
+    ];
+  }
+  const d = c.details;
+  if (!c.running) {
+    const why = [
+      d ? `exit code ${d.exitCode}` : "",
+      d?.oomKilled ? "killed for lack of memory (OOM)" : "",
+      d?.error ?? "",
+    ].filter(Boolean);
+    return [
+      check(
+        id,
+        "fail",
+        `${s.name} is ${c.info.state}${why.length ? ` (${why.join(", ")})` : ""}`,
+        `${logs}; \`gini up\` starts it again`,
+      ),
+    ];
+  }
+  const checks: Check[] = [];
+  if (d && d.restartCount > 0) {
+    checks.push(
+      check(
+        `${id}.restarts`,
+        "warn",
+        `${s.name} restarted ${d.restartCount} time${d.restartCount === 1 ? "" : "s"}${d.oomKilled ? ", last time killed for lack of memory (OOM)" : ""}`,
+        d.oomKilled ? `give Docker more memory; ${logs}` : logs,
+      ),
+    );
+  }
+  const networks = d ? d.networks.map((n) => n.name) : c.info.networks;
+  if (!networks.includes(NETWORK)) {
+    checks.push(
+      check(
+        `${id}.network`,
+        "fail",
+        `${s.name} is not attached to ${NETWORK}, so the other services cannot reach it as "${s.name}"${networks.length === 0 ? " (and, on no network, it publishes no ports)" : ""}`,
+        `\`docker network connect --alias ${s.name} ${NETWORK} ${s.name}\`, or \`gini down && gini up\``,
+      ),
+    );
+  }
+  const published = d?.ports.length ? d.ports : c.info.ports;
+  const missing = s.ports.filter((p) => !published.some((q) => q.container === p && q.host === p));
+  if (missing.length > 0 && networks.includes(NETWORK)) {
+    checks.push(
+      check(
+        `${id}.ports`,
+        "fail",
+        `${s.name} does not publish port${missing.length > 1 ? "s" : ""} ${missing.join(", ")} on the host`,
+        "`gini down && gini up` recreates it with the ports gini expects",
+      ),
+    );
+  }
+  const exposed = published.filter(
+    (p) => bind === "127.0.0.1" && p.hostIp !== "127.0.0.1" && p.hostIp !== "",
+  );
+  if (exposed.length > 0) {
+    checks.push(
+      check(
+        `${id}.bind`,
+        "warn",
+        `${s.name} publishes ${exposed.map((p) => `${p.hostIp}:${p.host}`).join(", ")}, beyond 127.0.0.1`,
+        "`gini down && gini up` publishes on 127.0.0.1 only (or set `bind: 0.0.0.0` in gini.yaml if intended)",
+      ),
+    );
+  }
+  if (checks.every((x) => x.status !== "fail")) {
+    checks.unshift(
+      check(
+        id,
+        "pass",
+        `${s.name} running (${c.info.image}), on ${NETWORK}, ports ${s.ports.join(", ")}`,
+        null,
+      ),
+    );
+  }
+  return checks;
+}
+
+/** 2. Each container exists, runs, is on gini-network, publishes its ports; restarts and OOM kills. */
+export const checkContainers: CheckGroup = async (ctx) => {
+  if (!ctx.engineOk) {
+    return [check("containers", "skip", "not checked: the Docker engine did not answer", null)];
+  }
+  const all = SERVICES.map((s) => ctx.services[s.name]);
+  if (all.every((c) => !c.info)) {
+    return [
+      check(
+        "containers",
+        "fail",
+        "the stack is not up: no otel-collector, jaeger or prometheus container",
+        "`gini up` starts it",
+      ),
+    ];
+  }
+  return SERVICES.flatMap((s) => serviceChecks(s, ctx.services[s.name], ctx.project.bind));
+};

@@ -1,0 +1,5 @@
+export { loadDoctorProject } from "./project.js";
+export { realDoctorDeps } from "./real-deps.js";
+export { doctorReport, orderChecks, type DoctorReport } from "./report.js";
+export { runDoctor } from "./run.js";
+export { GROUPS, type Check, type CheckStatus, type DoctorDeps, type GroupId } from "./types.js";

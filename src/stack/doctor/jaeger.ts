@@ -1,0 +1,142 @@
+import { runningApps } from "./app-info.js";
+import { describe, isOk, json, local, type HttpResponse } from "./http.js";
+import { promQuery } from "./span-metrics.js";
+import type { Check, CheckGroup, DoctorContext } from "./types.js";
+
+const check = (
+  id: string,
+  status: Check["status"],
+  finding: string,
+  fix: string | null,
+): Check => ({
+  group: "jaeger",
+  id,
+  status,
+  finding,
+  fix,
+});
+
+/** Jaeger's error message from an API answer, else the HTTP status. */
+function jaegerError(r: HttpResponse): string {
+  const errors = (json(r) as { errors?: { msg?: string }[] } | undefined)?.errors;
+  return errors?.[0]?.msg ?? describe(r);
+}
+
+/** The services Jaeger lists, or undefined when it does not answer. */
+export async function jaegerServices(ctx: DoctorContext): Promise<string[] | undefined> {
+  if (!ctx.services.jaeger.running) return undefined;
+  const r = await ctx.get(local(16686, "/api/services"));
+  const data = (json(r) as { data?: unknown } | undefined)?.data;
+  return isOk(r) && Array.isArray(data) ? data.map(String) : undefined;
+}
+
+async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {
+  const id = `jaeger.calls.${service}`;
+  const q = new URLSearchParams({
+    service,
+    endTs: String(ctx.now()),
+    lookback: "900000",
+    step: "15000",
+    ratePer: "60000",
+  });
+  const r = await ctx.get(local(16686, `/api/metrics/calls?${q}`));
+  if (!isOk(r)) {
+    return check(
+      id,
+      "fail",
+      `Monitor tab query for ${service} failed: ${jaegerError(r)}`,
+      "Jaeger's metric backend must be http://prometheus:9090 with prometheus on gini-network (`gini validate`)",
+    );
+  }
+  const metrics = (json(r) as { metrics?: { metricPoints?: unknown[] }[] } | undefined)?.metrics;
+  if (metrics?.some((m) => (m.metricPoints?.length ?? 0) > 0)) {
+    return check(id, "pass", `Monitor tab shows call rates for ${service}`, null);
+  }
+  const { callsMetric, scrapeSeconds } = ctx.facts;
+  const samples = await promQuery(
+    ctx,
+    `max(count_over_time(${callsMetric}{service_name="${service}", span_kind="SPAN_KIND_SERVER"}[5m]))`,
+  );
+  const scrapes = Number(samples?.[0]?.value[1] ?? 0);
+  if (scrapes >= 2) {
+    return check(
+      id,
+      "fail",
+      `prometheus has span metrics for ${service}, but Jaeger's Monitor query returns none`,
+      "metric_namespace, normalize_calls and latency_unit in config-jaeger.yaml must match the collector (`gini validate`)",
+    );
+  }
+  const wait = scrapes === 1 ? scrapeSeconds : ctx.facts.flushSeconds + 2 * scrapeSeconds;
+  return check(
+    id,
+    "warn",
+    scrapes === 1
+      ? `no call rates for ${service} yet: a rate needs two scrapes, Prometheus has one`
+      : `no call rates for ${service} in the Monitor tab yet: no server spans from it in the span metrics`,
+    scrapes === 1
+      ? `wait ${wait} s and run \`gini doctor\` again`
+      : `send requests to the app (the Monitor tab shows server spans); RED metrics follow within about ${wait} s`,
+  );
+}
+
+/** 9. Jaeger: UI, /api/services, the Monitor tab's wiring and data for each app. */
+export const checkJaeger: CheckGroup = async (ctx) => {
+  if (!ctx.services.jaeger.running) {
+    return [check("jaeger", "skip", "not checked: jaeger is not running", null)];
+  }
+  const ui = await ctx.get(local(16686, "/"));
+  if (!isOk(ui)) {
+    return [
+      check(
+        "jaeger.ui",
+        "fail",
+        `the UI does not answer on :16686 (${describe(ui)})`,
+        "`gini logs jaeger`",
+      ),
+    ];
+  }
+  const checks = [check("jaeger.ui", "pass", "UI answers on :16686", null)];
+  const services = await jaegerServices(ctx);
+  checks.push(
+    services === undefined
+      ? check("jaeger.services", "fail", "/api/services does not answer", "`gini logs jaeger`")
+      : services.length > 0
+        ? check("jaeger.services", "pass", `traces from ${services.join(", ")}`, null)
+        : check(
+            "jaeger.services",
+            "warn",
+            "no traces yet: /api/services lists no service",
+            "send requests to your app; if spans reach the collector but not Jaeger, see the collector's export checks",
+          ),
+  );
+  const minstep = await ctx.get(local(16686, "/api/metrics/minstep"));
+  if (!isOk(minstep)) {
+    checks.push(
+      check(
+        "jaeger.monitor",
+        "fail",
+        `the Monitor tab is not wired to Prometheus: ${jaegerError(minstep)}`,
+        "config-jaeger.yaml: jaeger_query.storage.metrics must name a prometheus metric backend (`gini validate`)",
+      ),
+    );
+    return checks;
+  }
+  checks.push(
+    check("jaeger.monitor", "pass", "the Monitor tab is wired to a metrics backend", null),
+  );
+  if (!ctx.services.prometheus.running) {
+    checks.push(
+      check(
+        "jaeger.calls",
+        "skip",
+        "Monitor tab data not checked: prometheus is not running",
+        null,
+      ),
+    );
+    return checks;
+  }
+  const apps = await runningApps(ctx);
+  const names = [...new Set(apps.map((a) => a.service))];
+  checks.push(...(await Promise.all(names.map((s) => callsCheck(ctx, s)))));
+  return checks;
+};

@@ -1,0 +1,18 @@
+import { createDockerClient } from "../../docker/dockerode-client.js";
+import { isPortFree } from "../../health/port-free.js";
+import { hostAppProcess } from "./host-app.js";
+import { httpGet } from "./http.js";
+import { findPortOwner } from "./port-owner.js";
+import type { DoctorDeps } from "./types.js";
+
+/** The real engine, HTTP, /proc and clock, for the CLI; unit tests pass fakes to runDoctor. */
+export function realDoctorDeps(): DoctorDeps {
+  return {
+    docker: createDockerClient(),
+    http: (url) => httpGet(url),
+    portFree: isPortFree,
+    portOwner: (port) => findPortOwner(port),
+    hostApp: hostAppProcess,
+    now: () => Date.now(),
+  };
+}

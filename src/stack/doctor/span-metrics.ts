@@ -1,0 +1,98 @@
+import { acceptedSpans } from "./collector.js";
+import { isOk, json, local } from "./http.js";
+import { READY_URL } from "./prometheus.js";
+import type { Check, CheckGroup, DoctorContext } from "./types.js";
+
+const check = (
+  id: string,
+  status: Check["status"],
+  finding: string,
+  fix: string | null,
+): Check => ({
+  group: "span-metrics",
+  id,
+  status,
+  finding,
+  fix,
+});
+
+/** Runs an instant PromQL query; the result vector, or undefined on any failure. */
+export async function promQuery(
+  ctx: DoctorContext,
+  query: string,
+): Promise<{ metric: Record<string, string>; value: [number, string] }[] | undefined> {
+  const r = await ctx.get(local(9090, `/api/v1/query?query=${encodeURIComponent(query)}`));
+  const result = (json(r) as { data?: { result?: unknown } } | undefined)?.data?.result;
+  return isOk(r) && Array.isArray(result) ? result : undefined;
+}
+
+/** The services that have span metrics in Prometheus, or undefined when it cannot say. */
+export async function servicesWithMetrics(ctx: DoctorContext): Promise<string[] | undefined> {
+  if (!ctx.services.prometheus.running) return undefined;
+  const rows = await promQuery(ctx, `count by (service_name) (${ctx.facts.callsMetric})`);
+  return rows?.map((r) => r.metric.service_name ?? "").filter(Boolean);
+}
+
+/** 8. The span metrics exist under the configured names; if spans arrived but none yet, how long to wait. */
+export const checkSpanMetrics: CheckGroup = async (ctx) => {
+  const ready = ctx.services.prometheus.running && isOk(await ctx.get(READY_URL));
+  if (!ready) {
+    return [check("span-metrics", "skip", "not checked: prometheus is not ready", null)];
+  }
+  const { callsMetric, durationMetric, flushSeconds, scrapeSeconds } = ctx.facts;
+  const res = await ctx.get(local(9090, "/api/v1/label/__name__/values"));
+  const names = (json(res) as { data?: unknown } | undefined)?.data;
+  if (!isOk(res) || !Array.isArray(names)) {
+    return [check("span-metrics", "fail", "prometheus did not list its metric names", null)];
+  }
+  if (names.includes(callsMetric)) {
+    const services = (await servicesWithMetrics(ctx)) ?? [];
+    const checks = [
+      check(
+        "span-metrics.calls",
+        "pass",
+        `${callsMetric} exists${services.length ? ` for ${services.join(", ")}` : ""}`,
+        null,
+      ),
+    ];
+    if (!names.includes(`${durationMetric}_bucket`)) {
+      checks.push(
+        check(
+          "span-metrics.duration",
+          "warn",
+          `${durationMetric}_bucket is missing, so the Monitor tab shows no latencies`,
+          "check the connector's histogram settings (`gini validate`)",
+        ),
+      );
+    }
+    return checks;
+  }
+  const lookalikes = (names as string[]).filter((n) => /(^|_)calls(_total)?$/.test(n));
+  if (lookalikes.length > 0) {
+    return [
+      check(
+        "span-metrics.calls",
+        "fail",
+        `prometheus has ${lookalikes.join(", ")} but not ${callsMetric}, the name Jaeger queries`,
+        "use the same namespace in the spanmetrics connector and Jaeger's metric_namespace (`gini validate` checks it), then `gini up`",
+      ),
+    ];
+  }
+  const wait = flushSeconds + scrapeSeconds;
+  const accepted = await acceptedSpans(ctx);
+  return [
+    accepted
+      ? check(
+          "span-metrics.calls",
+          "warn",
+          `spans were received but ${callsMetric} does not exist yet`,
+          `wait about ${wait} s (spanmetrics flushes every ${flushSeconds} s, Prometheus scrapes every ${scrapeSeconds} s), then run \`gini doctor\` again`,
+        )
+      : check(
+          "span-metrics.calls",
+          "warn",
+          `${callsMetric} does not exist yet: no spans received`,
+          `send some requests to your app; metrics follow within about ${wait} s`,
+        ),
+  ];
+};
