@@ -194,20 +194,22 @@ describe("gini doctor against a real engine", () => {
 
   it("names an app launched without the OTLP endpoint", async () => {
     await gini(dir, ["down"]);
-    const api = JSON.stringify(join(ROOT, "dist/demo/api.js"));
+    const node = `${process.execPath} ${join(ROOT, "dist/demo/api.js")}`;
     writeFileSync(
       join(dir, "gini.yaml"),
       [
         "name: gini-doctor",
         "apps:",
         "  unset:",
-        `    command: env -u OTEL_EXPORTER_OTLP_ENDPOINT ${JSON.stringify(process.execPath)} ${api}`,
+        `    command: ${JSON.stringify(`env -u OTEL_EXPORTER_OTLP_ENDPOINT ${node}`)}`,
         '    env: { PORT: "8123" }',
         "    ready: http://localhost:8123/health",
         "  empty:",
-        `    command: ${JSON.stringify(process.execPath)} ${api}`,
+        `    command: ${JSON.stringify(node)}`,
         '    env: { PORT: "8124", OTEL_EXPORTER_OTLP_ENDPOINT: "" }',
         "    ready: http://localhost:8124/health",
+        // One after the other: two apps of one wave race on the state file (reported separately).
+        "    depends_on: [unset]",
       ].join("\n"),
     );
     const up = await gini(dir, ["up", "-d"]);

@@ -9,11 +9,11 @@ import type { AppConfig } from "../config/schema.js";
 import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { Probe } from "../health/http-probe.js";
-import { waitUntil } from "../health/wait.js";
 import type { DockerClient } from "../docker/client.js";
-import { startContainerApp } from "./container-app.js";
+import { startContainerApp, waitContainerAppReady } from "./container-app.js";
+import { awaitReady } from "./readiness.js";
+import { appHint } from "./project-apps.js";
 import type { PullPolicy } from "./pull.js";
-import { lastLines } from "./readiness.js";
 
 /** How `up` launches apps, and the seams tests replace. */
 export interface AppsUpOptions {
@@ -127,33 +127,23 @@ async function waitAppReady(
   app: AppConfig,
   logFile: string,
   exited: Promise<AppExit>,
-  { probe, clock, timeoutMs, signal, onEvent }: AppsUpOptions,
+  options: AppsUpOptions,
 ): Promise<void> {
   let exit: AppExit | undefined;
   void exited.then((e) => (exit = e));
-  const started = clock.now();
-  const url = app.ready;
-  const result = url
-    ? await waitUntil(async () => (exit ? { ok: true, detail: "" } : probe(url)), {
-        timeoutMs,
-        intervalMs: 100,
-        clock,
-        ...(signal ? { signal } : {}),
-      })
-    : { ok: true, detail: "" };
-  if (result.ok && !exit) {
-    onEvent({ type: "app-ready", app: name, ms: clock.now() - started });
-    return;
-  }
-  const why = exit
-    ? `exited with ${exit.code !== null ? `code ${exit.code}` : exit.signal} before it was ready`
-    : `did not get ready within ${Math.round(timeoutMs / 1000)} s: GET ${url} → ${result.detail}`;
-  throw new GiniError(
-    `app ${name} ${why}`,
-    `its last log lines are above; \`gini logs ${name}\` shows more (fix apps.${name} in gini.yaml)`,
-    1,
-    { details: await tailLines(logFile, 15) },
+  const ms = await awaitReady(
+    {
+      label: `app ${name}`,
+      url: app.ready,
+      gone: async () =>
+        exit &&
+        `exited with ${exit.code !== null ? `code ${exit.code}` : exit.signal} before it was ready`,
+      lastLines: () => tailLines(logFile, 15),
+      hint: appHint(name),
+    },
+    options,
   );
+  options.onEvent({ type: "app-ready", app: name, ms });
 }
 
 /** An app's ready URL must not answer before the app starts: something else holds its port. */
@@ -163,39 +153,5 @@ async function refuseTakenReadyUrl(name: string, app: AppConfig, probe: Probe): 
   throw new GiniError(
     `app ${name}: ${app.ready} already answers before ${name} started (port ${port} is taken)`,
     `stop what listens there (\`ss -ltnp 'sport = :${port}'\`) or change apps.${name} in gini.yaml`,
-  );
-}
-
-/** Waits for a container app's ready URL; fails fast when its container stops. */
-async function waitContainerAppReady(
-  name: string,
-  app: AppConfig,
-  id: string,
-  { docker, probe, clock, timeoutMs, signal, onEvent }: AppsUpOptions,
-): Promise<void> {
-  const started = clock.now();
-  let stopped: string | undefined;
-  const url = app.ready;
-  const result = url
-    ? await waitUntil(
-        async () => {
-          const seen = await probe(url);
-          if (seen.ok) return seen;
-          const c = (await docker.listContainers({})).find((x) => x.id === id);
-          if (c?.state !== "running") stopped = `its container is ${c?.state ?? "gone"}`;
-          return stopped ? { ok: true, detail: stopped } : seen;
-        },
-        { timeoutMs, intervalMs: 100, clock, ...(signal ? { signal } : {}) },
-      )
-    : { ok: true, detail: "" };
-  if (result.ok && !stopped) {
-    onEvent({ type: "app-ready", app: name, ms: clock.now() - started });
-    return;
-  }
-  throw new GiniError(
-    `app ${name} did not get ready: ${stopped ?? `GET ${url} → ${result.detail}`}`,
-    `its last log lines are above; \`gini logs ${name}\` shows more (fix apps.${name} in gini.yaml)`,
-    1,
-    { details: await lastLines(docker, id) },
   );
 }

@@ -8,6 +8,9 @@ import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "./labels.js";
 import { applyStep, planStep } from "./plan.js";
 import { withSpecHash } from "./container-spec.js";
 import { ensureImages, type PullPolicy } from "./pull.js";
+import { awaitReady, containerGone, lastLines } from "./readiness.js";
+import type { AppsUpOptions } from "./apps-up.js";
+import { appHint } from "./project-apps.js";
 
 /** The container name of an image app: prefixed, so an app called "api" meets no stranger. */
 export function appContainerName(project: Project, name: string): string {
@@ -46,4 +49,25 @@ export async function startContainerApp(
     );
   }
   return applyStep(docker, planStep(withSpecHash(spec, ids.get(image)!), existing));
+}
+
+/** Waits for a container app's ready URL; fails fast when its container stops. */
+export async function waitContainerAppReady(
+  name: string,
+  app: AppConfig,
+  id: string,
+  options: AppsUpOptions,
+): Promise<void> {
+  const { docker } = options;
+  const ms = await awaitReady(
+    {
+      label: `app ${name}`,
+      url: app.ready,
+      gone: () => containerGone(docker, id),
+      lastLines: () => lastLines(docker, id),
+      hint: appHint(name),
+    },
+    options,
+  );
+  options.onEvent({ type: "app-ready", app: name, ms });
 }

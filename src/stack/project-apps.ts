@@ -16,3 +16,8 @@ export function appUrl(app: AppConfig): string | null {
     return null;
   }
 }
+
+/** The hint of every app failure. */
+export function appHint(name: string): string {
+  return `its last log lines are above; \`gini logs ${name}\` shows more (fix apps.${name} in gini.yaml)`;
+}

@@ -29,38 +29,72 @@ export async function lastLines(docker: DockerClient, id: string, count = 15): P
   return lines;
 }
 
+/** Something `up` waits for: a service's container, an app's process or an app's container. */
+export interface ReadyTarget {
+  /** How messages name it: "prometheus", "app api". */
+  label: string;
+  /** Answers 2xx once ready; without one, running is ready enough. */
+  url: string | undefined;
+  /** Says why it can no longer get ready ("exited with code 3 ..."), or undefined while it runs. */
+  gone: () => Promise<string | undefined>;
+  /** Its last output lines, shown with the error. */
+  lastLines: () => Promise<string[]>;
+  hint: string;
+}
+
 /**
- * Waits until the service answers its readiness probe. Fails fast when its container stops, and
- * at the deadline; either way with the container's last log lines.
+ * Waits until the target's URL answers, failing fast when the target goes away and at the
+ * deadline, either way with its last output lines. Returns how long it took.
  */
-export async function waitReady(
-  docker: DockerClient,
-  service: ServiceDefinition,
-  containerId: string,
+export async function awaitReady(
+  target: ReadyTarget,
   { probe, clock, timeoutMs, signal }: ReadinessOptions,
 ): Promise<number> {
   const started = clock.now();
-  const url = readyUrl(service);
-  let stopped: string | undefined;
-  const result = await waitUntil(
-    async () => {
-      const seen = await probe(url);
-      if (seen.ok) return seen;
-      const c = await docker.findContainer(service.name);
-      if (!c || c.id !== containerId || c.state !== "running") {
-        stopped = c ? `its container is ${c.state}` : "its container was removed";
-        return { ok: true, detail: stopped };
-      }
-      return seen;
+  const url = target.url;
+  let gone: string | undefined;
+  const result = url
+    ? await waitUntil(
+        async () => {
+          const seen = await probe(url);
+          if (seen.ok) return seen;
+          gone = await target.gone();
+          return gone ? { ok: true, detail: gone } : seen;
+        },
+        { timeoutMs, intervalMs: 50, clock, ...(signal ? { signal } : {}) },
+      )
+    : { ok: true, detail: "" };
+  if (result.ok && !gone) return clock.now() - started;
+  const why =
+    gone ??
+    `did not get ready within ${Math.round(timeoutMs / 1000)} s: GET ${url} → ${result.detail}`;
+  throw new GiniError(`${target.label} ${why}`, target.hint, 1, {
+    details: await target.lastLines(),
+  });
+}
+
+/** Waits for a service's readiness probe; its container stopping fails the wait at once. */
+export function waitReady(
+  docker: DockerClient,
+  service: ServiceDefinition,
+  containerId: string,
+  options: ReadinessOptions,
+): Promise<number> {
+  return awaitReady(
+    {
+      label: service.name,
+      url: readyUrl(service),
+      gone: () => containerGone(docker, containerId),
+      lastLines: () => lastLines(docker, containerId),
+      hint: `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`,
     },
-    { timeoutMs, intervalMs: 50, clock, ...(signal ? { signal } : {}) },
+    options,
   );
-  if (result.ok && !stopped) return clock.now() - started;
-  const why = stopped ?? `GET ${url} → ${result.detail}`;
-  throw new GiniError(
-    `${service.name} did not get ready${stopped ? "" : ` within ${Math.round(timeoutMs / 1000)} s`}: ${why}`,
-    `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`,
-    1,
-    { details: await lastLines(docker, containerId) },
-  );
+}
+
+/** "did not get ready: its container is exited" once the container no longer runs. */
+export async function containerGone(docker: DockerClient, id: string): Promise<string | undefined> {
+  const c = (await docker.listContainers({})).find((x) => x.id === id);
+  if (c?.state === "running") return undefined;
+  return `did not get ready: ${c ? `its container is ${c.state}` : "its container was removed"}`;
 }

@@ -41,7 +41,7 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       check(
         id,
         "fail",
-        `${s.name} is ${c.info.state}${why.length ? ` (${why.join(", ")})` : ""}`,
+        `${s.name} is ${d?.state ?? c.info.state}${why.length ? ` (${why.join(", ")})` : ""}`,
         `${logs}; \`gini up\` starts it again`,
       ),
     ];
