@@ -49,8 +49,8 @@ export interface RunningApp {
 
 /**
  * Starts the apps in dependency order, wave by wave, each wave waiting for its apps' `ready`
- * URLs. A detached `up` keeps apps still running from an earlier one (idempotent, like the
- * containers). If an app fails to start or get ready, the apps this call started are stopped
+ * URLs. A detached `up` keeps apps still running from an earlier one with the same command
+ * (idempotent, like the containers); one whose command changed is restarted. If an app fails to start or get ready, the apps this call started are stopped
  * again and the error carries the app's last log lines.
  */
 export async function upApps(
@@ -61,7 +61,8 @@ export async function upApps(
   const waves = startOrder(apps);
   const state = await readState(project.dir);
   const previous = new Map(state.apps.filter(isAlive).map((a) => [a.name, a]));
-  const recorded: AppState[] = state.apps.filter((a) => previous.has(a.name) && a.name in apps);
+  // Every live app stays recorded, even one gini.yaml no longer lists, so `gini down` stops it.
+  const recorded: AppState[] = state.apps.filter((a) => previous.has(a.name));
   const running: RunningApp[] = [];
   try {
     for (const wave of waves) {
@@ -69,7 +70,7 @@ export async function upApps(
         wave.map(async (name) => {
           const app = apps[name]!;
           const before = previous.get(name);
-          if (before && options.detach) {
+          if (before && options.detach && before.command === app.command) {
             options.onEvent({ type: "app-started", app: name, pid: before.pid, kept: true });
             running.push({ name, pid: before.pid, url: app.ready, exited: undefined });
             return;
