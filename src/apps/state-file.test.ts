@@ -37,6 +37,13 @@ describe("state file", () => {
     await removeState(dir); // twice is fine
   });
 
+  it("survives concurrent writes, as apps of one wave record themselves", async () => {
+    const dir = project();
+    const states = ["a", "b", "c", "d"].map((name) => ({ apps: [entry({ name })] }));
+    await Promise.all(states.map((state) => writeState(dir, state)));
+    expect(states).toContainEqual(await readState(dir));
+  });
+
   it("reads a missing file as no apps", async () => {
     expect(await readState(project())).toEqual({ apps: [] });
   });

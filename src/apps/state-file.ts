@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -54,7 +55,8 @@ export async function readState(projectDir: string): Promise<StateFile> {
 export async function writeState(projectDir: string, state: StateFile): Promise<void> {
   await mkdir(giniDir(projectDir), { recursive: true });
   const file = statePath(projectDir);
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per write: apps of one wave record themselves concurrently.
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(tmp, JSON.stringify(state, null, 2) + "\n");
   await rename(tmp, file);
 }
