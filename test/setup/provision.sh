@@ -18,7 +18,7 @@ if ((${#need[@]} > 0)); then
   fi
   echo "provision: installing ${need[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   # The package may start its own prometheus service; gini's tests need port 9090 free.
   pkill -x prometheus 2>/dev/null || true
 fi
@@ -27,6 +27,10 @@ if ! docker info >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then
     echo "provision: no Docker engine answers and only root can start one here" >&2
     exit 1
+  fi
+  # Without an init system nobody may have mounted the cgroup hierarchies dockerd needs.
+  if ! mountpoint -q /sys/fs/cgroup && command -v cgroupfs-mount >/dev/null 2>&1; then
+    cgroupfs-mount
   fi
   echo "provision: starting dockerd (log: /tmp/gini-dockerd.log)"
   (setsid dockerd >/tmp/gini-dockerd.log 2>&1 &)
