@@ -44,9 +44,11 @@ export function registerDoctor(program: Command): void {
     )
     .option("--json", "print a JSON document: { ok, summary, checks }")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const { GROUPS, loadDoctorProject, realDoctorDeps, runDoctor } =
-        await import("../stack/doctor/index.js");
-      const project = await loadDoctorProject(globalOptions(cmd));
+      const [{ GROUPS, realDoctorDeps, runDoctor }, { loadProjectOrDefaults }] = await Promise.all([
+        import("../stack/doctor/index.js"),
+        import("../config/load.js"),
+      ]);
+      const project = await loadProjectOrDefaults(globalOptions(cmd));
       const report = await runDoctor(project, realDoctorDeps());
       if (flags.json) say(JSON.stringify(report, null, 2));
       else printReport(report, new Map<string, string>(GROUPS));

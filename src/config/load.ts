@@ -75,3 +75,27 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     apps: data.apps ?? {},
   };
 }
+
+/**
+ * Like loadProject, but a gini.yaml that does not load yields the defaults (the folder's name,
+ * the three default config files, no apps) instead of an error: `gini validate` and `gini doctor`
+ * report gini.yaml's problems among the others rather than stopping at them.
+ */
+export async function loadProjectOrDefaults(options: ProjectOptions): Promise<Project> {
+  try {
+    return await loadProject(options);
+  } catch (err) {
+    if (!(err instanceof GiniError) || /project folder not found/.test(err.message)) throw err;
+    const dir = resolve(options.projectDir ?? ".");
+    return {
+      dir,
+      configFile: resolve(dir, options.config ?? "gini.yaml"),
+      name: basename(dir),
+      bind: "127.0.0.1",
+      stack: Object.fromEntries(
+        SERVICE_NAMES.map((s) => [s, { config: resolve(dir, DEFAULT_CONFIG_FILES[s]) }]),
+      ) as Project["stack"],
+      apps: {},
+    };
+  }
+}

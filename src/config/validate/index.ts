@@ -1,8 +1,4 @@
-import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
-import { GiniError } from "../../errors.js";
-import { DEFAULT_CONFIG_FILES, loadProject, type Project, type ProjectOptions } from "../load.js";
-import { SERVICE_NAMES } from "../schema.js";
+import { loadProjectOrDefaults, type Project, type ProjectOptions } from "../load.js";
 import { loadConfigDoc, type ConfigDoc } from "./document.js";
 import { componentTypes } from "./rules/component-types.js";
 import { devTiming } from "./rules/dev-timing.js";
@@ -75,30 +71,7 @@ export async function validateProject(project: Project): Promise<Finding[]> {
  * validation: the project falls back to the default files and gini.yaml's problems become findings.
  */
 export async function validateOptions(options: ProjectOptions): Promise<Finding[]> {
-  const dir = resolve(options.projectDir ?? ".");
-  if (!existsSync(dir)) {
-    throw new GiniError(
-      `${dir}: project folder not found`,
-      "pass an existing folder to --project-dir",
-    );
-  }
-  let project: Project;
-  try {
-    project = await loadProject(options);
-  } catch (err) {
-    if (!(err instanceof GiniError)) throw err;
-    project = {
-      dir,
-      configFile: resolve(dir, options.config ?? "gini.yaml"),
-      name: basename(dir),
-      bind: "127.0.0.1",
-      stack: Object.fromEntries(
-        SERVICE_NAMES.map((s) => [s, { config: resolve(dir, DEFAULT_CONFIG_FILES[s]) }]),
-      ) as Project["stack"],
-      apps: {},
-    };
-  }
-  return validateProject(project);
+  return validateProject(await loadProjectOrDefaults(options));
 }
 
 /** Validates the project and throws the first error as a GiniError; `gini up` calls this first. */

@@ -1,20 +1,9 @@
 import { resolveApps, type AppInfo } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
-import type { Check, CheckGroup } from "./types.js";
+import { checksOf, type Check, type CheckGroup } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "apps",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("apps");
 
 const GRPC = 4317;
 const HTTP = 4318;

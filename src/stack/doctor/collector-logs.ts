@@ -1,21 +1,10 @@
-import type { Check, CheckGroup } from "./types.js";
+import { checksOf, type Check, type CheckGroup } from "./types.js";
 
 const TAIL = 200;
 /** A running collector's errors older than this are history, not a diagnosis. */
 const WINDOW_SECONDS = 600;
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "collector-logs",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("collector-logs");
 
 /** True for error-level lines in the collector's console or JSON log formats, and start-up failures. */
 export function isErrorLine(line: string): boolean {

@@ -1,19 +1,8 @@
 import { describe, isOk, local } from "./http.js";
 import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
-import type { Check, CheckGroup, DoctorContext } from "./types.js";
+import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "collector",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("collector");
 
 const SELF_METRICS = local(8888, "/metrics");
 

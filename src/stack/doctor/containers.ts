@@ -1,19 +1,8 @@
 import { LABEL_PROJECT, NETWORK } from "../labels.js";
 import { SERVICES, type ServiceDefinition } from "../services.js";
-import type { Check, CheckGroup, ServiceContainer } from "./types.js";
+import { checksOf, type Check, type CheckGroup, type ServiceContainer } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "containers",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("containers");
 
 function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
   const id = `container.${s.name}`;

@@ -1,20 +1,9 @@
 import type { ContainerInfo } from "../../docker/types.js";
 import { SERVICES } from "../services.js";
 import type { PortOwner } from "./port-owner.js";
-import type { Check, CheckGroup } from "./types.js";
+import { checksOf, type Check, type CheckGroup } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "ports",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("ports");
 
 function takenBy(
   port: number,

@@ -1,4 +1,3 @@
-export { loadDoctorProject } from "./project.js";
 export { realDoctorDeps } from "./real-deps.js";
 export { doctorReport, orderChecks, type DoctorReport } from "./report.js";
 export { runDoctor } from "./run.js";

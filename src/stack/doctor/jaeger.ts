@@ -1,20 +1,9 @@
 import { runningApps } from "./app-info.js";
 import { describe, isOk, json, local, type HttpResponse } from "./http.js";
 import { promQuery } from "./span-metrics.js";
-import type { Check, CheckGroup, DoctorContext } from "./types.js";
+import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "jaeger",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("jaeger");
 
 /** Jaeger's error message from an API answer, else the HTTP status. */
 function jaegerError(r: HttpResponse): string {

@@ -1,18 +1,7 @@
 import { describe, isOk, json, local } from "./http.js";
-import type { Check, CheckGroup } from "./types.js";
+import { checksOf, type CheckGroup } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "prometheus",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("prometheus");
 
 /** One entry of /api/v1/targets' activeTargets, the fields doctor reads. */
 interface Target {

@@ -1,20 +1,9 @@
 import { acceptedSpans } from "./collector.js";
 import { isOk, json, local } from "./http.js";
 import { READY_URL } from "./prometheus.js";
-import type { Check, CheckGroup, DoctorContext } from "./types.js";
+import { checksOf, type CheckGroup, type DoctorContext } from "./types.js";
 
-const check = (
-  id: string,
-  status: Check["status"],
-  finding: string,
-  fix: string | null,
-): Check => ({
-  group: "span-metrics",
-  id,
-  status,
-  finding,
-  fix,
-});
+const check = checksOf("span-metrics");
 
 /** Runs an instant PromQL query; the result vector, or undefined on any failure. */
 export async function promQuery(

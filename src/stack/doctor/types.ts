@@ -37,6 +37,17 @@ export interface Check {
   fix: string | null;
 }
 
+/** A constructor of the checks of one group: `const check = checksOf("apps")`. */
+export function checksOf(group: GroupId) {
+  return (id: string, status: CheckStatus, finding: string, fix: string | null): Check => ({
+    group,
+    id,
+    status,
+    finding,
+    fix,
+  });
+}
+
 /** A running or stopped host app, as the state file and /proc show it. */
 export interface HostAppProcess {
   state: "running" | "exited" | "stopped";
