@@ -51,9 +51,18 @@ export async function readState(projectDir: string): Promise<StateFile> {
   }
 }
 
+/**
+ * Creates `.gini/` with a `.gitignore` of its own, so gini's state and logs stay out of the
+ * user's repository without touching their files.
+ */
+export async function ensureGiniDir(projectDir: string): Promise<void> {
+  await mkdir(join(giniDir(projectDir), "logs"), { recursive: true });
+  await writeFile(join(giniDir(projectDir), ".gitignore"), "# written by gini\n*\n");
+}
+
 /** Writes the state, through a temporary file so a crash never leaves half a file. */
 export async function writeState(projectDir: string, state: StateFile): Promise<void> {
-  await mkdir(giniDir(projectDir), { recursive: true });
+  await ensureGiniDir(projectDir);
   const file = statePath(projectDir);
   // Unique per write: apps of one wave record themselves concurrently.
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;

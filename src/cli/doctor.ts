@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Check, DoctorReport } from "../stack/doctor/index.js";
 import { globalOptions } from "./global-options.js";
-import { bad, bold, dim, ok, say, warn } from "./output.js";
+import { bad, bold, dim, ok, say, warn, plural } from "./output.js";
 
 const MARK: Record<Check["status"], (s: string) => string> = {
   fail: (s) => bad(s),
@@ -10,10 +10,6 @@ const MARK: Record<Check["status"], (s: string) => string> = {
   skip: (s) => dim(s),
 };
 const SYMBOL: Record<Check["status"], string> = { fail: "✖", warn: "!", pass: "✔", skip: "-" };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** Groups in the report's order (most important first), each check with its fix. */
 function printReport(report: DoctorReport, titles: Map<string, string>): void {

@@ -43,7 +43,7 @@ export function registerUp(program: Command): void {
         { up },
         { realRuntime },
         { upApps },
-        { superviseApps, stopApps },
+        { superviseApps, stopApps, APP_STOP_GRACE_MS },
         { projectApps, appUrl },
       ] = await Promise.all([
         import("../config/load.js"),
@@ -57,9 +57,11 @@ export function registerUp(program: Command): void {
       const runtime = realRuntime();
       const detach = flags.detach ?? false;
       const onEvent = progressPrinter();
+      // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.
       const starting = onInterrupt(
         "while bringing the stack up",
         "what started may still run: `gini up` finishes it, `gini down` removes it",
+        APP_STOP_GRACE_MS + 5000,
       );
       const apps = projectApps(project);
       const names = Object.keys(apps);

@@ -1,16 +1,12 @@
 import type { Command } from "commander";
 import type { Finding } from "../config/validate/index.js";
 import { globalOptions } from "./global-options.js";
-import { bad, bold, dim, ok, say, warn } from "./output.js";
+import { bad, bold, dim, ok, say, warn, plural } from "./output.js";
 
 function printFinding(f: Finding): void {
   const severity = f.severity === "error" ? bad("error") : warn("warning");
   say(`${bold(`${f.file}:${f.line}:${f.column}`)}: ${severity}: ${f.message}`);
   say(`  ${dim("fix:")} ${f.fix}`);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** `gini validate`: checks gini.yaml and the three config files; exit 1 on any error. */

@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { GiniError } from "../errors.js";
 import { readYaml } from "./yaml-file.js";
-import { SERVICE_NAMES, giniFileSchema, type AppConfig, type ServiceName } from "./schema.js";
+import {
+  SERVICE_NAMES,
+  giniFileSchema,
+  type AppConfig,
+  type GiniFile,
+  type ServiceName,
+} from "./schema.js";
 
 /** The default config file of each service, relative to the project folder. */
 export const DEFAULT_CONFIG_FILES: Record<ServiceName, string> = {
@@ -42,23 +48,27 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
       "pass an existing folder to --project-dir",
     );
   }
-  const explicit = options.config !== undefined;
   const configFile = resolve(dir, options.config ?? "gini.yaml");
-  let file = {};
-  if (explicit || existsSync(configFile)) {
-    const yaml = await readYaml(configFile);
-    const parsed = giniFileSchema.safeParse(yaml.doc.toJS() ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-      throw new GiniError(
-        `${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`,
-        "see the gini.yaml section of the README for the allowed keys",
-      );
-    }
-    file = parsed.data;
-  }
-  const data = giniFileSchema.parse(file);
+  const exists = existsSync(configFile);
+  const data = exists || options.config !== undefined ? await readGiniFile(configFile) : {};
+  return projectFrom(dir, exists ? configFile : undefined, data);
+}
+
+/** Reads and checks gini.yaml; the first problem becomes a GiniError naming file:line:column. */
+async function readGiniFile(configFile: string): Promise<GiniFile> {
+  const yaml = await readYaml(configFile);
+  const parsed = giniFileSchema.safeParse(yaml.doc.toJS() ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+  throw new GiniError(
+    `${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`,
+    "see the gini.yaml section of the README for the allowed keys",
+  );
+}
+
+/** A project from gini.yaml's data, every path resolved and every default filled in. */
+function projectFrom(dir: string, configFile: string | undefined, data: GiniFile): Project {
   const stack = Object.fromEntries(
     SERVICE_NAMES.map((service) => {
       const entry = data.stack?.[service];
@@ -68,7 +78,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   ) as Project["stack"];
   return {
     dir,
-    configFile: existsSync(configFile) ? configFile : undefined,
+    configFile,
     name: data.name ?? basename(dir),
     bind: data.bind ?? "127.0.0.1",
     stack,
@@ -87,15 +97,6 @@ export async function loadProjectOrDefaults(options: ProjectOptions): Promise<Pr
   } catch (err) {
     if (!(err instanceof GiniError) || /project folder not found/.test(err.message)) throw err;
     const dir = resolve(options.projectDir ?? ".");
-    return {
-      dir,
-      configFile: resolve(dir, options.config ?? "gini.yaml"),
-      name: basename(dir),
-      bind: "127.0.0.1",
-      stack: Object.fromEntries(
-        SERVICE_NAMES.map((s) => [s, { config: resolve(dir, DEFAULT_CONFIG_FILES[s]) }]),
-      ) as Project["stack"],
-      apps: {},
-    };
+    return projectFrom(dir, resolve(dir, options.config ?? "gini.yaml"), {});
   }
 }

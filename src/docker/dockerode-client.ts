@@ -247,6 +247,10 @@ async function readLogs(
     return;
   }
   const stream = (await container.logs({ ...base, follow: true })) as Readable;
+  if (signal?.aborted) {
+    stream.destroy();
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const stop = () => {
       stream.destroy();

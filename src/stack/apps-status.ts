@@ -1,9 +1,8 @@
 import { isAlive, readState, removeState } from "../apps/state-file.js";
-import { stopTree } from "../apps/stop-tree.js";
 import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
 import { appContainerName } from "./container-app.js";
-import { APP_STOP_GRACE_MS } from "./apps-supervise.js";
+import { APP_STOP_GRACE_MS, stopApps } from "./apps-supervise.js";
 import { appUrl, projectApps } from "./project-apps.js";
 
 /** One app in `gini status`; part of the stable JSON document. */
@@ -53,7 +52,7 @@ export async function appsStatus(project: Project, docker: DockerClient): Promis
  */
 export async function downApps(project: Project): Promise<string[]> {
   const alive = (await readState(project.dir)).apps.filter(isAlive);
-  await Promise.all(alive.map((a) => stopTree(a.pid, { graceMs: APP_STOP_GRACE_MS })));
+  await stopApps(project, alive, APP_STOP_GRACE_MS);
   await removeState(project.dir);
   return alive.map((a) => a.name);
 }

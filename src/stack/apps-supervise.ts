@@ -21,16 +21,21 @@ export async function superviseApps(
   onExit: (app: string, exit: AppExit, lastLines: string[]) => void,
 ): Promise<"interrupted" | "all-exited"> {
   const watched = running.filter((r) => r.exited !== undefined);
+  const alive = new Set(watched);
   const exits = watched.map(async (r) => {
     const exit = await r.exited!;
+    alive.delete(r);
     if (!signal.aborted) onExit(r.name, exit, await tailLines(logFileOf(project.dir, r.name), 10));
   });
   const aborted = new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener("abort", () => resolve(), { once: true });
   });
-  await Promise.race([Promise.all(exits), aborted]);
-  if (signal.aborted) await stopApps(project, watched, APP_STOP_GRACE_MS);
+  // Container apps have no exit to wait for: with any of them, only Ctrl-C ends the watch.
+  const allExited = watched.length === running.length ? Promise.all(exits) : aborted;
+  await Promise.race([allExited, aborted]);
+  // Only apps still running are signalled: an exited app's pid may belong to someone else now.
+  if (signal.aborted) await stopApps(project, [...alive], APP_STOP_GRACE_MS);
   return signal.aborted ? "interrupted" : "all-exited";
 }
 

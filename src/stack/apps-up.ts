@@ -2,7 +2,13 @@ import { appEnv } from "../apps/app-env.js";
 import { launchApp, type AppExit, type OutputStream } from "../apps/launch.js";
 import { tailLines } from "../apps/log-tail.js";
 import { startOrder } from "../apps/start-order.js";
-import { isAlive, readState, writeState, type AppState } from "../apps/state-file.js";
+import {
+  ensureGiniDir,
+  isAlive,
+  readState,
+  writeState,
+  type AppState,
+} from "../apps/state-file.js";
 import { stopTree } from "../apps/stop-tree.js";
 import type { Project } from "../config/load.js";
 import type { AppConfig } from "../config/schema.js";
@@ -12,6 +18,7 @@ import type { Probe } from "../health/http-probe.js";
 import type { DockerClient } from "../docker/client.js";
 import { startContainerApp, waitContainerAppReady } from "./container-app.js";
 import { awaitReady } from "./readiness.js";
+import { STOP_TIMEOUT_SECONDS } from "./plan.js";
 import { appHint } from "./project-apps.js";
 import type { PullPolicy } from "./pull.js";
 
@@ -59,6 +66,7 @@ export async function upApps(
   options: AppsUpOptions,
 ): Promise<RunningApp[]> {
   const waves = startOrder(apps);
+  await ensureGiniDir(project.dir);
   const state = await readState(project.dir);
   const previous = new Map(state.apps.filter(isAlive).map((a) => [a.name, a]));
   // Every live app stays recorded, even one gini.yaml no longer lists, so `gini down` stops it.
@@ -66,7 +74,9 @@ export async function upApps(
   const running: RunningApp[] = [];
   try {
     for (const wave of waves) {
-      await Promise.all(
+      // allSettled: on a failure, every sibling must have finished launching before the cleanup
+      // below looks at what runs, or a late one would be left behind.
+      const settled = await Promise.allSettled(
         wave.map(async (name) => {
           const app = apps[name]!;
           const before = previous.get(name);
@@ -111,10 +121,17 @@ export async function upApps(
           await waitAppReady(name, app, launched.logFile, launched.exited, options);
         }),
       );
+      const failed = settled.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     }
   } catch (err) {
     const started = running.filter((r) => r.exited !== undefined);
-    await Promise.all(started.map((r) => stopTree(r.pid!)));
+    await Promise.all([
+      ...started.map((r) => stopTree(r.pid!)),
+      ...running
+        .filter((r) => r.containerId)
+        .map((r) => options.docker.removeContainer(r.containerId!, STOP_TIMEOUT_SECONDS)),
+    ]);
     const left = recorded.filter((a) => !started.some((r) => r.name === a.name));
     await writeState(project.dir, { apps: left });
     throw err;

@@ -3,6 +3,7 @@ import type { DockerClient } from "../docker/client.js";
 import { downApps } from "./apps-status.js";
 import { GiniError, errorMessage } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
+import { STOP_TIMEOUT_SECONDS } from "./plan.js";
 
 /** What `down` removed; both empty means nothing was up. */
 export interface DownResult {
@@ -11,18 +12,15 @@ export interface DownResult {
   networks: string[];
 }
 
-/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
-const STOP_TIMEOUT_SECONDS = 2;
-
 /**
  * Stops the apps the state file records, then removes every container and network labelled with
  * the project, found by label so it works
  * after a crash and without a state file. Containers go concurrently; networks after them.
  */
 export async function down(project: Project, docker: DockerClient): Promise<DownResult> {
-  await docker.ping();
-  // Apps first: they export to the collector until they stop.
+  // Apps first: they export to the collector until they stop, and they need no engine.
   const apps = await downApps(project);
+  await docker.ping();
   const selector = projectSelector(project.name);
   const containers = await docker.listContainers(selector);
   await Promise.all(containers.map((c) => docker.removeContainer(c.id, STOP_TIMEOUT_SECONDS)));

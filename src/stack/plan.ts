@@ -3,6 +3,9 @@ import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
 import { GiniError } from "../errors.js";
 import { LABEL_SERVICE, LABEL_SPEC_HASH, NETWORK } from "./labels.js";
 
+/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
+export const STOP_TIMEOUT_SECONDS = 2;
+
 /** What `up` does to one service's container. */
 export type Action = "create" | "recreate" | "start" | "keep";
 
@@ -40,7 +43,7 @@ export async function applyStep(docker: DockerClient, step: Step): Promise<strin
     await docker.startContainer(existing.id);
     return existing.id;
   }
-  if (existing) await docker.removeContainer(existing.id, 2);
+  if (existing) await docker.removeContainer(existing.id, STOP_TIMEOUT_SECONDS);
   const id = await docker.createContainer(spec);
   try {
     await docker.startContainer(id);

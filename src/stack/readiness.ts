@@ -94,7 +94,7 @@ export function waitReady(
 
 /** "did not get ready: its container is exited" once the container no longer runs. */
 export async function containerGone(docker: DockerClient, id: string): Promise<string | undefined> {
-  const c = (await docker.listContainers({})).find((x) => x.id === id);
+  const c = await docker.inspectContainer(id);
   if (c?.state === "running") return undefined;
   return `did not get ready: ${c ? `its container is ${c.state}` : "its container was removed"}`;
 }

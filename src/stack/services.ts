@@ -52,8 +52,3 @@ export const SERVICES: readonly ServiceDefinition[] = [
     url: { port: 9090, path: "/", label: "Prometheus" },
   },
 ];
-
-/** The service of that name, or undefined. */
-export function findService(name: string): ServiceDefinition | undefined {
-  return SERVICES.find((s) => s.name === name);
-}

@@ -73,7 +73,11 @@ export async function up(
   if (!network) await docker.createNetwork(NETWORK, { [LABEL_PROJECT]: project.name });
   // Each service is probed as soon as its container runs: the engine starts containers largely
   // one after another, so the first ones get ready while the last still start.
-  const readiness = { ...options, timeoutMs: options.timeoutSeconds * 1000 };
+  // The first failure stops the other waits too, so gini does not linger after its error.
+  const waits = new AbortController();
+  const forward = () => waits.abort(signal?.reason);
+  signal?.addEventListener("abort", forward, { once: true });
+  const readiness = { ...options, signal: waits.signal, timeoutMs: options.timeoutSeconds * 1000 };
   const ids = await Promise.all(
     steps.map(async (step, i) => {
       const id = await applyStep(docker, step);
@@ -83,7 +87,12 @@ export async function up(
       onEvent({ type: "ready", service: name, ms });
       return id;
     }),
-  );
+  )
+    .catch((err: unknown) => {
+      waits.abort(err);
+      throw err;
+    })
+    .finally(() => signal?.removeEventListener("abort", forward));
   return steps.map((step, i) => ({
     name: step.spec.name,
     action: step.action,

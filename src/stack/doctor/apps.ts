@@ -1,3 +1,4 @@
+import { OTLP_ENDPOINTS } from "../../apps/app-env.js";
 import { resolveApps, type AppInfo } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
@@ -23,7 +24,7 @@ function endpointOf(value: string): { host: string; port: number } | undefined {
 export function envCheck(app: AppInfo, seen: boolean | undefined): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
-  const wanted = app.kind === "host" ? "http://localhost:4317" : "http://otel-collector:4317";
+  const wanted = OTLP_ENDPOINTS[app.kind];
   const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
   if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
