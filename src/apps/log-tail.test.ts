@@ -51,6 +51,23 @@ describe("followLog", () => {
     expect(seen).toEqual(["new 1", "new 2"]);
   });
 
+  it("loses nothing between a tail and a follow that starts where the tail ended", async () => {
+    const path = file("one\ntwo\n");
+    const end = 8;
+    appendFileSync(path, "three\n"); // written after the tail's snapshot, before following
+    expect(await tailLines(path, 10, end)).toEqual(["one", "two"]);
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const following = followLog(path, (line) => seen.push(line), stop.signal, {
+      from: end,
+      pollMs: 10,
+    });
+    await until(() => seen.length >= 1);
+    stop.abort();
+    await following;
+    expect(seen).toEqual(["three"]);
+  });
+
   it("waits for a missing file and starts over when the file shrinks", async () => {
     const path = file();
     const seen: string[] = [];

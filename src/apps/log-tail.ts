@@ -3,8 +3,11 @@ import { open, stat } from "node:fs/promises";
 /** Bytes read per step when scanning a log backwards. */
 const CHUNK = 64 * 1024;
 
-/** The last `n` lines of a log file; [] when it does not exist (the app never ran). */
-export async function tailLines(file: string, n: number): Promise<string[]> {
+/**
+ * The last `n` lines of a log file, up to byte `end` (default: its current size); [] when it
+ * does not exist (the app never ran).
+ */
+export async function tailLines(file: string, n: number, end?: number): Promise<string[]> {
   if (n <= 0) return [];
   let handle;
   try {
@@ -13,7 +16,7 @@ export async function tailLines(file: string, n: number): Promise<string[]> {
     return [];
   }
   try {
-    const { size } = await handle.stat();
+    const size = end ?? (await handle.stat()).size;
     // Read backwards until n+1 newlines are in hand, so big logs cost only their tail.
     let start = size;
     let buffer = Buffer.alloc(0);
@@ -38,6 +41,8 @@ export async function tailLines(file: string, n: number): Promise<string[]> {
 export interface FollowOptions {
   /** Start at the current end (default, after printing a tail) or at 0 for the whole file. */
   fromStart?: boolean;
+  /** Start at this byte offset instead (wins over fromStart): where a tail stopped reading. */
+  from?: number;
   pollMs?: number;
 }
 
@@ -51,10 +56,10 @@ export async function followLog(
   file: string,
   onLine: (line: string) => void,
   signal: AbortSignal,
-  { fromStart = false, pollMs = 250 }: FollowOptions = {},
+  { fromStart = false, from, pollMs = 250 }: FollowOptions = {},
 ): Promise<void> {
   const sizeOf = async () => (await stat(file).catch(() => undefined))?.size ?? 0;
-  let position = fromStart ? 0 : await sizeOf();
+  let position = from ?? (fromStart ? 0 : await sizeOf());
   let partial = "";
   while (!signal.aborted) {
     const size = await sizeOf();

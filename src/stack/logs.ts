@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { logFileOf } from "../apps/launch.js";
 import { followLog, tailLines } from "../apps/log-tail.js";
 import type { Project } from "../config/load.js";
@@ -65,12 +66,15 @@ export async function logs(
   );
 }
 
+/** An app's log: its tail, then (with follow) every line appended after exactly that point. */
 async function appLog(
   file: string,
   options: LogOptions,
   onText: (t: string) => void,
   signal: AbortSignal,
-) {
-  for (const line of await tailLines(file, options.tail ?? Number.MAX_SAFE_INTEGER)) onText(line);
-  if (options.follow) await followLog(file, onText, signal);
+): Promise<void> {
+  const end = (await stat(file).catch(() => undefined))?.size ?? 0;
+  for (const line of await tailLines(file, options.tail ?? Number.MAX_SAFE_INTEGER, end))
+    onText(line);
+  if (options.follow) await followLog(file, onText, signal, { from: end });
 }
