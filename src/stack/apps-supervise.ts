@@ -45,6 +45,7 @@ export async function stopApps(
   apps: { name: string; pid?: number | undefined }[],
   graceMs: number,
 ): Promise<void> {
+  if (apps.length === 0) return;
   // Container apps have no pid: `gini down` removes them with the stack.
   await Promise.all(apps.map((a) => (a.pid ? stopTree(a.pid, { graceMs }) : undefined)));
   const state = await readState(project.dir);

@@ -29,6 +29,9 @@ export async function lastLines(docker: DockerClient, id: string, count = 15): P
   return lines;
 }
 
+/** How often a failing wait asks whether its target is still there. */
+const GONE_CHECK_MS = 500;
+
 /** Something `up` waits for: a service's container, an app's process or an app's container. */
 export interface ReadyTarget {
   /** How messages name it: "prometheus", "app api". */
@@ -53,11 +56,15 @@ export async function awaitReady(
   const started = clock.now();
   const url = target.url;
   let gone: string | undefined;
+  let lookedAt = -Infinity;
   const result = url
     ? await waitUntil(
         async () => {
           const seen = await probe(url);
           if (seen.ok) return seen;
+          // Asking the engine is dearer than a probe and competes with the starts still running.
+          if (clock.now() - lookedAt < GONE_CHECK_MS) return seen;
+          lookedAt = clock.now();
           gone = await target.gone();
           return gone ? { ok: true, detail: gone } : seen;
         },
