@@ -1,6 +1,7 @@
 import type { DockerClient } from "../docker/client.js";
 import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
+import { local } from "../health/http-get.js";
 import type { Probe } from "../health/http-probe.js";
 import { waitUntil } from "../health/wait.js";
 import type { ServiceDefinition } from "./services.js";
@@ -15,7 +16,7 @@ export interface ReadinessOptions {
 
 /** The URL gini probes for a service; always loopback, whatever the bind address. */
 export function readyUrl(service: ServiceDefinition): string {
-  return `http://127.0.0.1:${service.ready.port}${service.ready.path}`;
+  return local(service.ready.port, service.ready.path);
 }
 
 /** The container's last lines of output, for error messages. */

@@ -5,7 +5,7 @@ import type { Project } from "../../config/load.js";
 import { FakeDocker } from "../../docker/docker.fake.js";
 import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../labels.js";
 import { SERVICES } from "../services.js";
-import type { HttpResponse } from "./http.js";
+import type { HttpResponse } from "../../health/http-get.js";
 import type { DoctorDeps, HostAppProcess } from "./types.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");

@@ -12,7 +12,7 @@ import { checkConfig } from "./config.js";
 import { checkContainers } from "./containers.js";
 import { checkEngine } from "./engine.js";
 import { checkHostPorts } from "./host-ports.js";
-import { memoize } from "./http.js";
+import { memoize } from "../../health/http-get.js";
 import { checkJaeger } from "./jaeger.js";
 import { checkPrometheus } from "./prometheus.js";
 import { doctorReport, type DoctorReport } from "./report.js";

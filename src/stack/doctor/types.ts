@@ -3,7 +3,7 @@ import type { ServiceName } from "../../config/schema.js";
 import type { DockerClient } from "../../docker/client.js";
 import type { ContainerDetails, ContainerInfo } from "../../docker/types.js";
 import type { ConfigFacts } from "./config-facts.js";
-import type { HttpGet } from "./http.js";
+import type { HttpGet } from "../../health/http-get.js";
 import type { PortOwner } from "./port-owner.js";
 
 /** A check's verdict; `skip` means it could not run because something it needs is down. */
