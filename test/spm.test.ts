@@ -4,17 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini, makeProject } from "./helpers/gini.js";
 import { eventually } from "./helpers/poll.js";
-import { encodeRequest, exportGrpc, newSpan } from "./standins/otlp-client.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus and Jaeger API documents
 const json = async (url: string): Promise<any> => (await fetch(url)).json();
 
-describe("the shipped SPM configs on the stack", () => {
+/** Jaeger's answer to /api/metrics/{calls,errors,latencies}. */
+interface MetricFamily {
+  name?: string;
+  metrics?: { metricPoints?: { gaugeValue?: { doubleValue?: number } }[] }[];
+}
+
+describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor API", () => {
   const dir = makeProject("gini-spm");
 
   beforeAll(async () => {
     await gini(dir, ["down"]);
-    const run = await gini(dir, ["up", "-d", "--no-apps"]);
+    const run = await gini(dir, ["up", "--detach"]);
     expect(run.stderr).not.toContain("error:");
     expect(run.code).toBe(0);
   });
@@ -22,51 +27,51 @@ describe("the shipped SPM configs on the stack", () => {
     await gini(dir, ["down"]);
   });
 
-  it("a span sent to localhost:4317 becomes a trace in Jaeger and RED metrics in Prometheus", async () => {
-    const span = newSpan("checkout", "GET /cart", { durationMs: 120 });
-    const sent = await exportGrpc("127.0.0.1:4317", encodeRequest(span));
-    expect(sent.grpcStatus).toBe("0");
+  it("traffic becomes traces of both apps and RED metrics of gini-api, errors included", async () => {
+    const traffic = await gini(dir, ["traffic", "--rps", "10", "--duration", "8s"]);
+    expect(traffic.code).toBe(0);
+    expect(traffic.stdout).toMatch(/[1-9]\d* failed/);
 
     const services = await eventually(
       () => json("http://127.0.0.1:16686/api/services"),
-      (doc) => doc.data?.includes("checkout"),
+      (doc) => doc.data?.includes("gini-api") && doc.data?.includes("gini-ui"),
     );
-    expect(services.data).toContain("checkout");
+    expect(services.data).toEqual(expect.arrayContaining(["gini-api", "gini-ui"]));
 
-    // The real Prometheus loaded prometheus.yml: both collector targets are scraped and up.
-    const targets = await eventually(
-      () => json("http://127.0.0.1:9090/api/v1/targets"),
-      (doc) =>
-        doc.data.activeTargets.length >= 2 &&
-        doc.data.activeTargets.every((t: { health: string }) => t.health === "up"),
-    );
+    // The Monitor tab's three queries, as the UI sends them.
+    const monitor = (kind: string, extra = "") =>
+      `http://127.0.0.1:16686/api/metrics/${kind}?service=gini-api&spanKind=server&lookback=300000&step=5000&ratePer=60000${extra}`;
+    const points = (doc: MetricFamily): number[] =>
+      (doc.metrics ?? []).flatMap((m) =>
+        (m.metricPoints ?? []).map((p) => Number(p.gaugeValue?.doubleValue ?? NaN)),
+      );
+    const hasData = (doc: MetricFamily) => points(doc).some((v) => Number.isFinite(v) && v > 0);
+    const calls: MetricFamily = await eventually(() => json(monitor("calls")), hasData);
+    expect(calls.name).toBe("service_call_rate");
+    const errors = await eventually(() => json(monitor("errors")), hasData);
+    expect(Math.max(...points(errors).filter(Number.isFinite))).toBeGreaterThan(0);
+    const latencies = await eventually(() => json(monitor("latencies", "&quantile=0.95")), hasData);
+    expect(latencies.name).toBe("service_latencies");
+
+    // Prometheus scrapes both collector targets.
+    const targets = await json("http://127.0.0.1:9090/api/v1/targets");
     const endpoints = targets.data.activeTargets.map((t: { scrapeUrl: string; health: string }) => [
       t.scrapeUrl,
       t.health,
     ]);
-    expect(endpoints).toEqual(
-      expect.arrayContaining([
-        ["http://otel-collector:8889/metrics", "up"],
-        ["http://otel-collector:8888/metrics", "up"],
-      ]),
-    );
+    expect(endpoints.sort()).toEqual([
+      ["http://otel-collector:8888/metrics", "up"],
+      ["http://otel-collector:8889/metrics", "up"],
+    ]);
+  });
 
-    const query = encodeURIComponent('traces_span_metrics_calls_total{service_name="checkout"}');
-    const series = await eventually(
-      () => json(`http://127.0.0.1:9090/api/v1/query?query=${query}`),
-      (doc) => doc.data.result.length > 0,
+  it("gini doctor passes every check on that stack", async () => {
+    const report = await eventually(
+      async () => JSON.parse((await gini(dir, ["doctor", "--json"])).stdout),
+      (r) => r.checks.every((c: { status: string }) => c.status === "pass"),
     );
-    expect(series.data.result[0].metric).toMatchObject({
-      span_name: "GET /cart",
-      span_kind: "SPAN_KIND_SERVER",
-    });
-
-    // Jaeger's Monitor tab API reads the same series back from Prometheus.
-    const calls = await eventually(
-      () => json("http://127.0.0.1:16686/api/metrics/calls?service=checkout&lookback=300000"),
-      (doc) => JSON.stringify(doc).includes("checkout"),
-    );
-    expect(JSON.stringify(calls)).toContain("checkout");
+    expect(report.checks.filter((c: { status: string }) => c.status !== "pass")).toEqual([]);
+    expect(report.ok).toBe(true);
   });
 
   it("gini up refuses a config with a Jaeger-only component, naming file and line", async () => {

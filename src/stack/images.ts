@@ -3,14 +3,14 @@ import type { ServiceName } from "../config/schema.js";
 /**
  * Pinned upstream images: released tags, never `latest`. The root config files are written for
  * exactly these versions (`config-spm.yaml` for the collector, `config-jaeger.yaml` for Jaeger).
- * - Collector contrib 0.160.0 (2 Sep 2026): still accepts the `otlp` and `spanmetrics` names
- *   config-spm.yaml uses (aliases of `otlp_grpc` and `span_metrics`, with a deprecation notice).
- * - Jaeger 2.14.1: the last release reported to keep the Monitor tab working with Prometheus;
- *   jaegertracing/jaeger#8066 (open) reports it broken from 2.15.0 on. Re-check before bumping.
- * - Prometheus v3.5.5: the 3.5 long-term-support line.
+ * - Collector contrib 0.165.0: the newest release; config-spm.yaml uses its component names
+ *   (`otlp_grpc`, `span_metrics`) and exporter batching, and it logs no deprecation warning.
+ * - Jaeger 2.21.0 (14 Sep 2026): the newest 2.x; jaegertracing/jaeger#8066 (Monitor tab, from
+ *   2.15.0) was fixed in 2.16.0. Since 2.18 `/api/metrics/minstep` is gone.
+ * - Prometheus v3.13.5: the current long-term-support line (3.5 LTS ended on 31 Jul 2026).
  */
 export const DEFAULT_IMAGES: Record<ServiceName, string> = {
-  "otel-collector": "otel/opentelemetry-collector-contrib:0.160.0",
-  jaeger: "jaegertracing/jaeger:2.14.1",
-  prometheus: "prom/prometheus:v3.5.5",
+  "otel-collector": "otel/opentelemetry-collector-contrib:0.165.0",
+  jaeger: "jaegertracing/jaeger:2.21.0",
+  prometheus: "prom/prometheus:v3.13.5",
 };

@@ -15,7 +15,7 @@ export interface Run {
   stderr: string;
 }
 
-/** Env that points gini at the locally built test images (stand-ins and Debian's Prometheus). */
+/** Env that points gini at the integration-test images (real binaries built from Go modules). */
 export function imageEnv(): Record<string, string> {
   const images = inject("images");
   return {

@@ -1,5 +1,6 @@
 // Test set-up, not the product: vitest globalSetup. Fails (never skips) when Docker is not
-// reachable, builds the local test images and provides their tags as inject("images").
+// reachable, builds the local test images (real binaries from their Go modules, when missing)
+// and provides their tags as inject("images").
 // GINI_TEST_REAL_IMAGES=1 provides the real upstream images instead: the GINI_*_IMAGE variables,
 // else gini's pinned defaults (they must then be pullable or already present).
 import { execFileSync } from "node:child_process";

@@ -1,18 +1,15 @@
-// Test set-up, not the product: assembles the integration-test images with `docker import` (no
-// registry, no Dockerfile, no base image): the real Debian Prometheus binary, and the collector
-// and Jaeger stand-ins (test/standins) run by this machine's node binary.
+// Test set-up, not the product: turns each recipe (image-recipes.ts) into a local image with
+// `docker import` (no registry, no Dockerfile, no base image). An image is built only when its
+// tag (release + hash of the recipe) is missing; Go's module and build caches make a rebuild cheap.
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { chmod, chown, copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { imageRecipes, type ImageRecipe } from "./image-recipes.js";
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const STANDINS = join(ROOT, "test", "standins");
-const YAML_PKG = join(ROOT, "node_modules", "yaml");
 
 export interface TestImages {
   collector: string;
@@ -20,55 +17,27 @@ export interface TestImages {
   prometheus: string;
 }
 
-/** A root filesystem: image path → host path (host files are copied, symlinks followed). */
-type RootFs = Map<string, string>;
-
-interface ImageSpec {
-  repo: string;
-  rootfs: RootFs;
-  dirs: string[];
-  changes: string[];
-}
-
 export async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run("docker", args, { maxBuffer: 64 * 1024 * 1024 });
   return stdout.trim();
 }
 
-/** The binary plus the shared libraries `ldd` lists for it (and the dynamic loader). */
-async function withLibraries(binary: string, imagePath: string): Promise<RootFs> {
-  const files: RootFs = new Map([[imagePath, binary]]);
-  const { stdout } = await run("ldd", [binary]);
-  for (const line of stdout.split("\n")) {
-    const path = /=>\s*(\/\S+)/.exec(line)?.[1] ?? /^\s*(\/\S+)/.exec(line)?.[1];
-    if (path) files.set(path, path);
-  }
-  return files;
+function tagOf(recipe: ImageRecipe): string {
+  const hash = createHash("sha256")
+    .update(JSON.stringify([recipe, recipe.inputs]))
+    .digest("hex");
+  return `gini-test/${recipe.service}:${recipe.release}-${hash.slice(0, 8)}`;
 }
 
-async function listFiles(dir: string, keep: (path: string) => boolean): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .filter(keep)
-    .sort();
-}
-
-/** Hash of what goes into an image: file contents for sources, size+mtime for big binaries. */
-async function contentHash(spec: ImageSpec): Promise<string> {
-  const h = createHash("sha256").update(JSON.stringify([spec.dirs, spec.changes]));
-  for (const [dest, src] of [...spec.rootfs].sort(([a], [b]) => a.localeCompare(b))) {
-    const s = await stat(src);
-    h.update(dest);
-    h.update(s.size > 1_000_000 ? `${s.size}:${s.mtimeMs}` : await readFile(src));
-  }
-  return h.digest("hex").slice(0, 12);
-}
+const exists = (tag: string) =>
+  docker("image", "inspect", "--format", "{{.Id}}", tag).then(
+    () => true,
+    () => false,
+  );
 
 function importTar(dir: string, tag: string, changes: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tar = spawn("tar", ["-C", dir, "--owner=0", "--group=0", "-cf", "-", "."]);
+    const tar = spawn("tar", ["-C", dir, "--numeric-owner", "-cf", "-", "."]);
     const args = ["import", ...changes.flatMap((c) => ["--change", c]), "-", tag];
     const imp = spawn("docker", args, { stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
@@ -82,16 +51,40 @@ function importTar(dir: string, tag: string, changes: string[]): Promise<void> {
   });
 }
 
-async function exists(tag: string): Promise<boolean> {
-  try {
-    await docker("image", "inspect", "--format", "{{.Id}}", tag);
-    return true;
-  } catch {
-    return false;
+async function assemble(recipe: ImageRecipe, out: string, root: string): Promise<void> {
+  for (const [dir, uid] of Object.entries(recipe.dirs)) {
+    await mkdir(join(root, dir), { recursive: true });
+    await chown(join(root, dir), uid, uid);
+    if (dir === "/tmp") await chmod(join(root, dir), 0o1777);
+  }
+  for (const [dest, name] of Object.entries(recipe.files)) {
+    await mkdir(dirname(join(root, dest)), { recursive: true });
+    await copyFile(join(out, name), join(root, dest));
   }
 }
 
-/** Removes the other tags of the repository (best effort: in-use images stay). */
+/** Builds the image when its tag is missing; logs how long the build took. */
+async function ensureImage(recipe: ImageRecipe, log: (line: string) => void): Promise<string> {
+  const tag = tagOf(recipe);
+  if (await exists(tag)) return tag;
+  const started = Date.now();
+  log(`test images: building ${tag} from Go modules`);
+  const scratch = await mkdtemp(join(tmpdir(), `gini-image-${recipe.service}-`));
+  try {
+    const [work, out, root] = ["work", "out", "root"].map((d) => join(scratch, d));
+    for (const d of [work!, out!, root!]) await mkdir(d);
+    await recipe.build(work!, out!);
+    await assemble(recipe, out!, root!);
+    await importTar(root!, tag, [...recipe.changes, `LABEL gini.test-image=${recipe.service}`]);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  log(`test images: built ${tag} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await removeOlderTags(`gini-test/${recipe.service}`, tag);
+  return tag;
+}
+
+/** Removes superseded tags of the repository (best effort: images in use stay). */
 async function removeOlderTags(repo: string, keep: string): Promise<void> {
   const tags = (await docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", repo))
     .split("\n")
@@ -99,67 +92,12 @@ async function removeOlderTags(repo: string, keep: string): Promise<void> {
   for (const tag of tags) await docker("rmi", tag).catch(() => undefined);
 }
 
-async function buildImage(spec: ImageSpec): Promise<string> {
-  const tag = `${spec.repo}:${await contentHash(spec)}`;
-  if (await exists(tag)) {
-    await removeOlderTags(spec.repo, tag);
-    return tag;
-  }
-  const dir = await mkdtemp(join(tmpdir(), "gini-image-"));
-  try {
-    for (const d of spec.dirs) await mkdir(join(dir, d), { recursive: true });
-    for (const [dest, src] of spec.rootfs) {
-      await mkdir(dirname(join(dir, dest)), { recursive: true });
-      await copyFile(src, join(dir, dest));
-    }
-    await importTar(dir, tag, spec.changes);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  await removeOlderTags(spec.repo, tag);
-  return tag;
-}
-
-async function prometheusSpec(): Promise<ImageSpec> {
-  return {
-    repo: "gini-test/prometheus",
-    rootfs: await withLibraries("/usr/bin/prometheus", "/bin/prometheus"),
-    dirs: ["prometheus", "tmp", "etc/prometheus"],
-    changes: [
-      'ENTRYPOINT ["/bin/prometheus"]',
-      'CMD ["--config.file=/etc/prometheus/prometheus.yml","--storage.tsdb.path=/prometheus"]',
-      "WORKDIR /prometheus",
-      "EXPOSE 9090",
-      "LABEL gini.test-image=prometheus",
-    ],
-  };
-}
-
-async function standinSpec(name: "collector" | "jaeger", repo: string): Promise<ImageSpec> {
-  const rootfs = await withLibraries(process.execPath, "/usr/bin/node");
-  const sources = await listFiles(STANDINS, (p) => p.endsWith(".mjs") && !p.includes("fixtures"));
-  for (const src of sources) rootfs.set(`/standin/${relative(STANDINS, src)}`, src);
-  const yamlFiles = await listFiles(YAML_PKG, (p) => !relative(YAML_PKG, p).startsWith("browser"));
-  for (const src of yamlFiles)
-    rootfs.set(`/standin/node_modules/yaml/${relative(YAML_PKG, src)}`, src);
-  return {
-    repo,
-    rootfs,
-    dirs: ["tmp", "etc"],
-    changes: [
-      `ENTRYPOINT ["/usr/bin/node","/standin/${name}.mjs"]`,
-      "WORKDIR /standin",
-      `LABEL gini.test-image=${name}-standin`,
-    ],
-  };
-}
-
 /** Builds (or reuses) the three test images; returns their tags. */
-export async function buildTestImages(): Promise<TestImages> {
-  const [prometheus, collector, jaeger] = await Promise.all([
-    prometheusSpec().then(buildImage),
-    standinSpec("collector", "gini-test/otel-collector-standin").then(buildImage),
-    standinSpec("jaeger", "gini-test/jaeger-standin").then(buildImage),
-  ]);
-  return { collector, jaeger, prometheus };
+export async function buildTestImages(log = (line: string) => console.error(line)) {
+  const recipes = await imageRecipes();
+  // One at a time: each Go build already uses every core, and parallel links need much memory.
+  const tags: string[] = [];
+  for (const recipe of recipes) tags.push(await ensureImage(recipe, log));
+  const [collector, jaeger, prometheus] = tags as [string, string, string];
+  return { collector, jaeger, prometheus } satisfies TestImages;
 }

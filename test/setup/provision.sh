@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Provisions what the tests need on a Debian machine, as root: a Docker engine (started when none
-# answers), Debian's prometheus package (the real binary for the test image, and promtool) and
-# Debian's chromium (the browser test). On a machine that already has them, it installs and
-# starts nothing.
+# Provisions what the tests need on a Debian machine, as root: a Docker engine (Debian's docker.io,
+# started when none answers) and Debian's chromium (the browser test). Each probe checks the very
+# program that is then run. Go must already be there: the test images are the real collector,
+# Jaeger and Prometheus built from their Go modules (test/setup/images.ts). On a machine that
+# already has all of it, it installs and starts nothing.
 set -euo pipefail
 
 need=()
-command -v docker >/dev/null 2>&1 || need+=(docker.io)
-command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+# The machine may ship a docker client without an engine: what is run below is dockerd.
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 # The browser test drives the demo UI in Debian's Chromium through playwright-core.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 
@@ -19,8 +20,14 @@ if ((${#need[@]} > 0)); then
   echo "provision: installing ${need[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  # The package may start its own prometheus service; gini's tests need port 9090 free.
-  pkill -x prometheus 2>/dev/null || true
+fi
+
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  export PATH="$PATH:/usr/local/go/bin"
+fi
+if ! command -v go >/dev/null 2>&1; then
+  echo "provision: no Go toolchain: the test images are built from Go modules (install Go 1.26+)" >&2
+  exit 1
 fi
 
 if ! docker info >/dev/null 2>&1; then
@@ -44,4 +51,4 @@ if ! docker info >/dev/null 2>&1; then
     exit 1
   fi
 fi
-echo "provision: Docker $(docker version --format '{{.Server.Version}}') answers"
+echo "provision: Docker $(docker version --format '{{.Server.Version}}') answers; $(go version)"

@@ -1,6 +1,7 @@
 import { loadProjectOrDefaults, type Project, type ProjectOptions } from "../load.js";
 import { loadConfigDoc, type ConfigDoc } from "./document.js";
 import { componentTypes } from "./rules/component-types.js";
+import { deprecatedNames } from "./rules/deprecated-names.js";
 import { devTiming } from "./rules/dev-timing.js";
 import { giniYaml } from "./rules/gini-yaml.js";
 import { healthCheck } from "./rules/health-check.js";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   giniYaml,
   undefinedComponents,
   componentTypes,
+  deprecatedNames,
   spanmetricsWiring,
   localhostBind,
   healthCheck,

@@ -30,8 +30,10 @@ export function typeOf(id: string): string {
 }
 
 /**
- * Compares types the way renames allow: `span_metrics` and its deprecated alias `spanmetrics` match,
- * and so do `otlp_grpc` and `otlp` (the exporter's old name).
+ * Compares types the way renames allow, so rules work with either spelling: underscores are
+ * ignored (`span_metrics` and its deprecated alias `spanmetrics` match, as do `otlp_http` and
+ * `otlphttp`), and `otlp_grpc` matches `otlp`, the exporter's deprecated alias (and the receiver's
+ * current name). Whether a spelling is deprecated is the deprecated-name rule's business.
  */
 export function sameType(id: string, type: string): boolean {
   const norm = (t: string) => {

@@ -56,7 +56,7 @@ describe("doctor checks", () => {
     const c = checks.find((x) => x.id === "span-metrics.calls")!;
     expect(c.status).toBe("warn");
     expect(c.fix).toContain(
-      "wait about 10 s (spanmetrics flushes every 5 s, Prometheus scrapes every 5 s)",
+      "wait about 10 s (span_metrics flushes every 5 s, Prometheus scrapes every 5 s)",
     );
   });
 
@@ -72,9 +72,19 @@ describe("doctor checks", () => {
     );
   });
 
+  it("reads Jaeger's `data: null` (no traces yet) as no services, a warning", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":16686/api/services", { status: 200, body: '{"data":null,"total":0}' }),
+    );
+    expect(checks.find((c) => c.id === "jaeger.services")).toMatchObject({
+      status: "warn",
+      finding: "no traces yet: /api/services lists no service",
+    });
+  });
+
   it("fails when Jaeger's Monitor tab is not wired to a metrics backend", async () => {
     const checks = await doctorWith(({ routes }) =>
-      routes.set(":16686/api/metrics/minstep", {
+      routes.set(":16686/api/metrics/calls", {
         status: 501,
         body: '{"errors":[{"code":501,"msg":"metrics querying is currently disabled"}]}',
       }),
@@ -82,6 +92,20 @@ describe("doctor checks", () => {
     expect(checks[0]!.finding).toBe(
       "the Monitor tab is not wired to Prometheus: metrics querying is currently disabled",
     );
+  });
+
+  it("fails when Jaeger's Monitor tab cannot query Prometheus", async () => {
+    const checks = await doctorWith(({ routes }) =>
+      routes.set(":16686/api/metrics/calls", {
+        status: 500,
+        body: '{"errors":[{"code":500,"msg":"failed executing metrics query: dial tcp: lookup prometheus"}]}',
+      }),
+    );
+    expect(checks[0]).toMatchObject({
+      id: "jaeger.monitor",
+      finding:
+        "the Monitor tab cannot query Prometheus: failed executing metrics query: dial tcp: lookup prometheus",
+    });
   });
 
   it("fails an app that exited, and collector export failures with nothing sent", async () => {

@@ -64,7 +64,8 @@ export function diagnoseLogs(lines: string[], running: boolean): Check[] {
   );
   if (exportFailures.length > 0) {
     const last = shortLine(exportFailures.at(-1)!);
-    const cause = /no such host/.test(last)
+    // gRPC's resolver reports a name that does not resolve as "no children to pick from".
+    const cause = /no such host|no children to pick from/.test(last)
       ? "jaeger's name does not resolve: is it running and on gini-network?"
       : /connection refused/.test(last)
         ? "nothing answers on jaeger:4317: is jaeger running, with its OTLP receiver on 0.0.0.0:4317?"

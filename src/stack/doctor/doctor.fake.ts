@@ -74,9 +74,10 @@ export function healthyRoutes(): Map<string, HttpResponse> {
       {
         status: 200,
         body: [
-          "# TYPE otelcol_receiver_accepted_spans_total counter",
-          'otelcol_receiver_accepted_spans_total{receiver="otlp",transport="grpc"} 42',
-          'otelcol_exporter_sent_spans_total{exporter="otlp"} 42',
+          // As collector 0.165 serves them: no _total suffix, the exporter's current name.
+          "# TYPE otelcol_receiver_accepted_spans counter",
+          'otelcol_receiver_accepted_spans{receiver="otlp",transport="grpc"} 42',
+          'otelcol_exporter_sent_spans{exporter="otlp_grpc",server_address="jaeger",server_port="4317"} 42',
         ].join("\n"),
       },
     ],
@@ -105,7 +106,6 @@ export function healthyRoutes(): Map<string, HttpResponse> {
     [":9090/api/v1/query", json({ data: { result: series } })],
     [":16686/", { status: 200, body: "<html>" }],
     [":16686/api/services", json({ data: services })],
-    [":16686/api/metrics/minstep", json({ data: 1000 })],
     [":16686/api/metrics/calls", json({ metrics: [{ metricPoints: [{ gaugeValue: 1 }] }] })],
   ]);
 }

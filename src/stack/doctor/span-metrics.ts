@@ -63,7 +63,7 @@ export const checkSpanMetrics: CheckGroup = async (ctx) => {
         "span-metrics.calls",
         "fail",
         `prometheus has ${lookalikes.join(", ")} but not ${callsMetric}, the name Jaeger queries`,
-        "use the same namespace in the spanmetrics connector and Jaeger's metric_namespace (`gini validate` checks it), then `gini up`",
+        "use the same namespace in the span_metrics connector and Jaeger's metric_namespace (`gini validate` checks it), then `gini up`",
       ),
     ];
   }
@@ -75,7 +75,7 @@ export const checkSpanMetrics: CheckGroup = async (ctx) => {
           "span-metrics.calls",
           "warn",
           `spans were received but ${callsMetric} does not exist yet`,
-          `wait about ${wait} s (spanmetrics flushes every ${flushSeconds} s, Prometheus scrapes every ${scrapeSeconds} s), then run \`gini doctor\` again`,
+          `wait about ${wait} s (span_metrics flushes every ${flushSeconds} s, Prometheus scrapes every ${scrapeSeconds} s), then run \`gini doctor\` again`,
         )
       : check(
           "span-metrics.calls",

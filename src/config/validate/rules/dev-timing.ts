@@ -23,7 +23,7 @@ export const devTiming: Rule = (ctx) => {
             value === undefined ? ["connectors", id] : ["connectors", id, "metrics_flush_interval"],
             "warning",
             RULE,
-            `spanmetrics flushes every ${value ?? "60s (the default)"}, so new RED metrics take that long to appear`,
+            `connector "${id}" flushes every ${value ?? "60s (the default)"}, so new RED metrics take that long to appear`,
             "set `metrics_flush_interval: 5s`",
           ),
         );

@@ -75,14 +75,14 @@ export const metricNames: Rule = (ctx) => {
     warning(
       collector,
       ["connectors", connector],
-      "spanmetrics sets no histogram unit; newer collectors default to seconds, Jaeger to ms",
+      `connector "${connector}" sets no histogram unit; newer collectors default to seconds, Jaeger to ms`,
       `set \`histogram: { unit: ${jaegerUnit} }\``,
     );
   } else if (unit !== jaegerUnit) {
     error(
       jaeger,
       promKeys("latency_unit"),
-      `Jaeger reads latencies in ${jaegerUnit}, but spanmetrics records them in ${unit} (${collector.file})`,
+      `Jaeger reads latencies in ${jaegerUnit}, but connector "${connector}" records them in ${unit} (${collector.file})`,
       `set latency_unit: ${unit} here, or histogram.unit: ${jaegerUnit} in ${collector.file}`,
     );
   }

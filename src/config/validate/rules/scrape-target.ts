@@ -55,7 +55,7 @@ export const scrapeTarget: Rule = (ctx) => {
           "error",
           RULE,
           `exporter "${id}" is not in any metrics pipeline, so it serves nothing`,
-          `add ${id} to the exporters of the metrics pipeline that receives spanmetrics`,
+          `add ${id} to the exporters of the metrics pipeline that receives span_metrics`,
         ),
       );
     } else {

@@ -17,9 +17,9 @@ export const selfMetrics: Rule = (ctx) => {
       findingAt(
         collector,
         ["service", "telemetry", "metrics", "address"],
-        "warning",
+        "error",
         RULE,
-        "service.telemetry.metrics.address is ignored by collectors since v0.123",
+        "service.telemetry.metrics.address was removed from the collector: it refuses to start with it (has invalid keys: address)",
         `remove it and ${READERS_FIX}`,
       ),
     );

@@ -18,8 +18,8 @@ export const spanmetricsWiring: Rule = (ctx) => {
         ["connectors"],
         "error",
         RULE,
-        "no spanmetrics connector: nothing turns spans into the RED metrics Jaeger's Monitor tab shows",
-        "add `connectors: { spanmetrics: { metrics_flush_interval: 5s } }`, list spanmetrics as an exporter of the traces pipeline and as a receiver of the metrics pipeline",
+        "no span_metrics connector: nothing turns spans into the RED metrics Jaeger's Monitor tab shows",
+        "add `connectors: { span_metrics: { metrics_flush_interval: 5s } }`, list span_metrics as an exporter of the traces pipeline and as a receiver of the metrics pipeline",
       ),
     ];
   }

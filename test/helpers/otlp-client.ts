@@ -1,5 +1,5 @@
 // Test helper, not the product: hand-encodes a one-span OTLP ExportTraceServiceRequest
-// (independently of the stand-ins' own codec) and sends it over OTLP/gRPC or OTLP/HTTP JSON.
+// (independently of the SDK under test) and sends it over OTLP/gRPC or OTLP/HTTP JSON.
 import { Buffer } from "node:buffer";
 import http2 from "node:http2";
 import { randomBytes } from "node:crypto";
@@ -60,7 +60,7 @@ export function encodeRequest(s: TestSpan): Buffer {
     len(15, s.statusCode ? Buffer.concat([field(3, 0), varint(s.statusCode)]) : Buffer.alloc(0)),
   ]);
   const resource = keyValue(1, "service.name", s.serviceName);
-  const scopeSpans = Buffer.concat([len(1, str(1, "standin-test")), len(2, span)]);
+  const scopeSpans = Buffer.concat([len(1, str(1, "gini-test")), len(2, span)]);
   return len(1, Buffer.concat([len(1, resource), len(2, scopeSpans)]));
 }
 
@@ -78,7 +78,7 @@ export function jsonRequest(s: TestSpan): object {
     attributes: [attr("http.route", s.name)],
     status: { code: s.statusCode },
   };
-  const scopeSpans = [{ scope: { name: "standin-test" }, spans: [span] }];
+  const scopeSpans = [{ scope: { name: "gini-test" }, spans: [span] }];
   return {
     resourceSpans: [
       { resource: { attributes: [attr("service.name", s.serviceName)] }, scopeSpans },

@@ -31,18 +31,18 @@ export interface ContainerSpec {
 }
 
 export class TestNetwork {
-  readonly name = `gini-standin-test-${randomBytes(4).toString("hex")}`;
+  readonly name = `gini-backends-test-${randomBytes(4).toString("hex")}`;
   private readonly containers: string[] = [];
 
   async create(): Promise<void> {
-    await docker("network", "create", "--label", "gini.test=standins", this.name);
+    await docker("network", "create", "--label", "gini.test=backends", this.name);
   }
 
   /** Starts a container; returns "127.0.0.1:<hostPort>" per published container port. */
   async start(spec: ContainerSpec): Promise<Record<number, string>> {
     const name = `${this.name}-${spec.service}`;
     const args = ["run", "-d", "--name", name, "--network", this.name];
-    args.push("--network-alias", spec.service, "--label", "gini.test=standins");
+    args.push("--network-alias", spec.service, "--label", "gini.test=backends");
     for (const [src, dest] of Object.entries(spec.mounts ?? {}))
       args.push("-v", `${src}:${dest}:ro`);
     for (const port of spec.ports ?? []) args.push("-p", `127.0.0.1::${port}`);

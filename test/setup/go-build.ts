@@ -1,0 +1,80 @@
+// Test set-up, not the product: builds real programs from their published Go modules with the
+// ordinary Go tools (Go module proxy, module and build caches in their default places).
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Static binaries (the test images have no C library); Go where the machine ships it. */
+const GO_ENV = {
+  ...process.env,
+  PATH: `${process.env.PATH ?? ""}:/usr/local/go/bin`,
+  CGO_ENABLED: "0",
+  GOFLAGS: "-buildvcs=false",
+};
+
+export async function go(args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run("go", args, { cwd, env: GO_ENV, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    const tail = (e.stderr ?? e.message).trim().split("\n").slice(-15).join("\n");
+    throw new Error(`go ${args.join(" ")} (in ${cwd}) failed:\n${tail}`);
+  }
+}
+
+/** The `go` and `replace` lines of a module's go.mod (single lines and blocks). */
+export function mainModuleDirectives(goMod: string): { goLine: string; replaces: string[] } {
+  const goLine = /^go\s+\S+$/m.exec(goMod)?.[0] ?? "go 1.24";
+  const replaces: string[] = [];
+  for (const block of goMod.matchAll(/^replace\s*\(\n([\s\S]*?)^\)/gm))
+    replaces.push(
+      ...block[1]!
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("//")),
+    );
+  for (const line of goMod.matchAll(/^replace\s+([^(\s].*)$/gm)) replaces.push(line[1]!.trim());
+  return { goLine, replaces };
+}
+
+export interface GoProgram {
+  module: string;
+  /** A version the Go module proxy serves. */
+  version: string;
+  /** Package paths of the programs to build. */
+  packages: string[];
+  tags?: string[];
+  /** `-X importpath.name=value` stamps, e.g. the version the program reports. */
+  stamps?: Record<string, string>;
+}
+
+/**
+ * Builds the programs into `outDir`. A module whose go.mod has `replace` directives cannot be
+ * `go install`ed by version, so the build runs in a wrapper module that repeats them: the same
+ * dependency versions the project's own release build uses.
+ */
+export async function buildGoProgram(program: GoProgram, workDir: string, outDir: string) {
+  const info = JSON.parse(
+    await go(["mod", "download", "-json", `${program.module}@${program.version}`], workDir),
+  ) as { GoMod: string };
+  const { goLine, replaces } = mainModuleDirectives(await readFile(info.GoMod, "utf8"));
+  const wrapper = [
+    "module gini.test/build",
+    goLine,
+    `require ${program.module} ${program.version}`,
+    ...replaces.map((r) => `replace ${r}`),
+  ];
+  await writeFile(join(workDir, "go.mod"), wrapper.join("\n\n") + "\n");
+  await go(["get", ...program.packages.map((p) => `${p}@${program.version}`)], workDir);
+  const tags = program.tags?.length ? ["-tags", program.tags.join(",")] : [];
+  const stamps = Object.entries(program.stamps ?? {}).map(([k, v]) => ` -X ${k}=${v}`);
+  const ldflags = `-ldflags=-s -w${stamps.join("")}`;
+  await go(
+    ["build", "-trimpath", ldflags, ...tags, "-o", `${outDir}/`, ...program.packages],
+    workDir,
+  );
+}
