@@ -6,20 +6,39 @@ import { containerId, inspect } from "./helpers/docker.js";
 import { ROOT, gini, makeProject, spawnGini } from "./helpers/gini.js";
 import { eventually } from "./helpers/poll.js";
 
-interface JaegerTrace {
-  traceID: string;
-  spans: { operationName: string; processID: string; tags: { key: string; value: unknown }[] }[];
-  processes: Record<string, { serviceName: string }>;
+/** One service's spans from Jaeger's api_v3 search (OTLP JSON, hex trace IDs). */
+interface OtlpTraces {
+  result?: {
+    resourceSpans: {
+      resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+      scopeSpans: { spans: { traceId: string }[] }[];
+    }[];
+  };
 }
 
-/** The UI's traces in Jaeger (the real one, behind the real collector). */
-const uiTraces = async (): Promise<JaegerTrace[]> => {
-  const q = "service=gini-ui&limit=20&lookback=1h";
-  const res = await fetch(`http://127.0.0.1:16686/api/traces?${q}`);
-  return res.ok ? ((await res.json()) as { data: JaegerTrace[] }).data : [];
-};
-const servicesOf = (t: JaegerTrace) =>
-  [...new Set(t.spans.map((s) => t.processes[s.processID]!.serviceName))].sort();
+/** Trace ID → services seen in it, from the spans of `service` in the last hour. */
+async function tracesOf(service: string): Promise<Map<string, Set<string>>> {
+  const hour = 3_600_000;
+  const q = new URLSearchParams({
+    "query.service_name": service,
+    "query.start_time_min": new Date(Date.now() - hour).toISOString(),
+    "query.start_time_max": new Date(Date.now() + hour).toISOString(),
+    // The name Jaeger 2.13 reads; later releases accept it as an alias of query.search_depth.
+    "query.num_traces": "20",
+  });
+  const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q}`);
+  const traces = new Map<string, Set<string>>();
+  for (const rs of res.ok ? (((await res.json()) as OtlpTraces).result?.resourceSpans ?? []) : []) {
+    const name = rs.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue;
+    for (const span of rs.scopeSpans.flatMap((s) => s.spans)) {
+      const seen = traces.get(span.traceId) ?? new Set<string>();
+      traces.set(span.traceId, seen.add(name ?? "?"));
+    }
+  }
+  return traces;
+}
+const sortedServices = (traces: Map<string, Set<string>>) =>
+  [...traces.values()].map((s) => [...s].sort());
 
 function environ(pid: number): Record<string, string> {
   const raw = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
@@ -83,10 +102,11 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
       body: JSON.stringify({ prompt: "trace me" }),
     });
     expect(res.status).toBe(200);
-    const traces = await eventually(uiTraces, (all) =>
-      all.some((t) => servicesOf(t).includes("gini-api")),
+    const traces = await eventually(
+      () => tracesOf("gini-ui"),
+      (all) => sortedServices(all).some((s) => s.includes("gini-api")),
     );
-    expect(traces.map(servicesOf)).toContainEqual(["gini-api", "gini-ui"]);
+    expect(sortedServices(traces)).toContainEqual(["gini-api", "gini-ui"]);
 
     const logs = await gini(dir, ["logs", "api", "--tail", "20"]);
     expect(logs.stdout).toContain("gini-api listening");

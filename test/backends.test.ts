@@ -79,7 +79,9 @@ describe("the real backends with gini's shipped configs", () => {
     expect(http.status).toBe(200);
     const url = `http://${jaeger[16686]}`;
     await waitFor("service in Jaeger", async () =>
-      (await getJson<{ data: string[] }>(`${url}/api/services`)).data.includes(SERVICE),
+      (await getJson<{ services?: string[] }>(`${url}/api/v3/services`)).services?.includes(
+        SERVICE,
+      ),
     );
     const one = await waitFor("trace in Jaeger", async () => {
       const body = await getJson<{

@@ -28,15 +28,17 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
   });
 
   it("traffic becomes traces of both apps and RED metrics of gini-api, errors included", async () => {
-    const traffic = await gini(dir, ["traffic", "--rps", "10", "--duration", "8s"]);
+    // Long enough for several 5 s flushes and scrapes: a rate needs a series seen increasing, and
+    // a burst that ends before the error series' first scrape leaves it flat (rate 0).
+    const traffic = await gini(dir, ["traffic", "--rps", "10", "--duration", "20s"]);
     expect(traffic.code).toBe(0);
     expect(traffic.stdout).toMatch(/[1-9]\d* failed/);
 
     const services = await eventually(
-      () => json("http://127.0.0.1:16686/api/services"),
-      (doc) => doc.data?.includes("gini-api") && doc.data?.includes("gini-ui"),
+      () => json("http://127.0.0.1:16686/api/v3/services"),
+      (doc) => doc.services?.includes("gini-api") && doc.services?.includes("gini-ui"),
     );
-    expect(services.data).toEqual(expect.arrayContaining(["gini-api", "gini-ui"]));
+    expect(services.services).toEqual(expect.arrayContaining(["gini-api", "gini-ui"]));
 
     // The Monitor tab's three queries, as the UI sends them.
     const monitor = (kind: string, extra = "") =>
@@ -79,12 +81,12 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
     const file = join(seedish, "config-spm.yaml");
     const seed = readFileSync(file, "utf8")
       .replace(
-        /^ {2}otlp:\n {4}endpoint: jaeger:4317/m,
+        /^ {2}otlp_grpc:\n {4}endpoint: jaeger:4317/m,
         "  jaeger_storage_exporter:\n    endpoint: jaeger:4317",
       )
       .replace(
-        "exporters: [otlp, spanmetrics]",
-        "exporters: [jaeger_storage_exporter, spanmetrics]",
+        "exporters: [otlp_grpc, span_metrics]",
+        "exporters: [jaeger_storage_exporter, span_metrics]",
       );
     writeFileSync(file, seed);
     const before = containersLabelled("gini.project=gini-spm");

@@ -72,13 +72,13 @@ describe("doctor checks", () => {
     );
   });
 
-  it("reads Jaeger's `data: null` (no traces yet) as no services, a warning", async () => {
+  it("reads Jaeger's `{}` (no traces yet) as no services, a warning", async () => {
     const checks = await doctorWith(({ routes }) =>
-      routes.set(":16686/api/services", { status: 200, body: '{"data":null,"total":0}' }),
+      routes.set(":16686/api/v3/services", { status: 200, body: "{}" }),
     );
     expect(checks.find((c) => c.id === "jaeger.services")).toMatchObject({
       status: "warn",
-      finding: "no traces yet: /api/services lists no service",
+      finding: "no traces yet: /api/v3/services lists no service",
     });
   });
 

@@ -105,7 +105,7 @@ export function healthyRoutes(): Map<string, HttpResponse> {
     ],
     [":9090/api/v1/query", json({ data: { result: series } })],
     [":16686/", { status: 200, body: "<html>" }],
-    [":16686/api/services", json({ data: services })],
+    [":16686/api/v3/services", json({ services })],
     [":16686/api/metrics/calls", json({ metrics: [{ metricPoints: [{ gaugeValue: 1 }] }] })],
   ]);
 }

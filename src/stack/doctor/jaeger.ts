@@ -14,11 +14,12 @@ function jaegerError(r: HttpResponse): string {
 /** The services Jaeger lists, or undefined when it does not answer. */
 export async function jaegerServices(ctx: DoctorContext): Promise<string[] | undefined> {
   if (!ctx.services.jaeger.running) return undefined;
-  const r = await ctx.get(local(16686, "/api/services"));
-  const data = (json(r) as { data?: unknown } | undefined)?.data;
-  // Jaeger answers `"data": null`, not [], while it holds no traces.
-  if (isOk(r) && data === null) return [];
-  return isOk(r) && Array.isArray(data) ? data.map(String) : undefined;
+  // api_v3, the stable API: Jaeger 2.21 removed the internal /api/services.
+  const r = await ctx.get(local(16686, "/api/v3/services"));
+  const body = json(r) as { services?: unknown } | undefined;
+  if (!isOk(r) || body === undefined) return undefined;
+  // `{}` while Jaeger holds no traces.
+  return Array.isArray(body.services) ? body.services.map(String) : [];
 }
 
 /** The Monitor tab's call-rate query for one service over the last 15 minutes. */
@@ -75,7 +76,7 @@ async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {
   );
 }
 
-/** 9. Jaeger: UI, /api/services, the Monitor tab's wiring and data for each app. */
+/** 9. Jaeger: UI, /api/v3/services, the Monitor tab's wiring and data for each app. */
 export const checkJaeger: CheckGroup = async (ctx) => {
   if (!ctx.services.jaeger.running) {
     return [check("jaeger", "skip", "not checked: jaeger is not running", null)];
@@ -95,13 +96,13 @@ export const checkJaeger: CheckGroup = async (ctx) => {
   const services = await jaegerServices(ctx);
   checks.push(
     services === undefined
-      ? check("jaeger.services", "fail", "/api/services does not answer", "`gini logs jaeger`")
+      ? check("jaeger.services", "fail", "/api/v3/services does not answer", "`gini logs jaeger`")
       : services.length > 0
         ? check("jaeger.services", "pass", `traces from ${services.join(", ")}`, null)
         : check(
             "jaeger.services",
             "warn",
-            "no traces yet: /api/services lists no service",
+            "no traces yet: /api/v3/services lists no service",
             "send requests to your app; if spans reach the collector but not Jaeger, see the collector's export checks",
           ),
   );
