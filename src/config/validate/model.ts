@@ -48,6 +48,13 @@ export function componentIds(data: unknown, kind: ComponentKind): string[] {
   return Object.keys(asRecord(get(data, kind)) ?? {});
 }
 
+/** Every component defined in the collector config, section by section. */
+export function allComponents(data: unknown): { kind: ComponentKind; id: string; type: string }[] {
+  return COMPONENT_KINDS.flatMap((kind) =>
+    componentIds(data, kind).map((id) => ({ kind, id, type: typeOf(id) })),
+  );
+}
+
 /** One pipeline under service.pipelines. */
 export interface Pipeline {
   /** Its id, e.g. `traces` or `metrics/spanmetrics`. */

@@ -1,6 +1,6 @@
 import { JAEGER_ONLY, MOVED, isContribType } from "../contrib-components.js";
 import { findingAt } from "../document.js";
-import { COMPONENT_KINDS, componentIds, typeOf } from "../model.js";
+import { allComponents } from "../model.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "unknown-component-type";
@@ -13,25 +13,22 @@ export const componentTypes: Rule = (ctx) => {
   const doc = ctx.collector;
   if (!doc) return [];
   const findings: Finding[] = [];
-  for (const kind of COMPONENT_KINDS) {
-    for (const id of componentIds(doc.data, kind)) {
-      const type = typeOf(id);
-      const special = JAEGER_ONLY[type] ?? MOVED[`${kind}:${type}`];
-      if (special) {
-        findings.push(findingAt(doc, [kind, id], "error", RULE, special.message, special.fix));
-      } else if (!isContribType(kind, type)) {
-        const custom = ctx.customCollectorImage;
-        findings.push(
-          findingAt(
-            doc,
-            [kind, id],
-            custom ? "warning" : "error",
-            RULE,
-            `"${type}" is not a ${kind.replace(/s$/, "")} type of the contrib collector${custom ? " (your custom collector image may have it)" : ""}`,
-            `check the spelling against the otelcol-contrib component list, or move it to the ${kind} section it belongs to`,
-          ),
-        );
-      }
+  for (const { kind, id, type } of allComponents(doc.data)) {
+    const special = JAEGER_ONLY[type] ?? MOVED[`${kind}:${type}`];
+    if (special) {
+      findings.push(findingAt(doc, [kind, id], "error", RULE, special.message, special.fix));
+    } else if (!isContribType(kind, type)) {
+      const custom = ctx.customCollectorImage;
+      findings.push(
+        findingAt(
+          doc,
+          [kind, id],
+          custom ? "warning" : "error",
+          RULE,
+          `"${type}" is not a ${kind.replace(/s$/, "")} type of the contrib collector${custom ? " (your custom collector image may have it)" : ""}`,
+          `check the spelling against the otelcol-contrib component list, or move it to the ${kind} section it belongs to`,
+        ),
+      );
     }
   }
   return findings;

@@ -1,6 +1,6 @@
 import { renamedType } from "../contrib-components.js";
 import { findingAt } from "../document.js";
-import { COMPONENT_KINDS, componentIds, typeOf } from "../model.js";
+import { allComponents } from "../model.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "deprecated-name";
@@ -15,24 +15,21 @@ export const deprecatedNames: Rule = (ctx) => {
   const doc = ctx.collector;
   if (!doc) return [];
   const findings: Finding[] = [];
-  for (const kind of COMPONENT_KINDS) {
-    for (const id of componentIds(doc.data, kind)) {
-      const type = typeOf(id);
-      const current = renamedType(kind, type);
-      if (!current) continue;
-      const what = kind.replace(/s$/, "");
-      const newId = `${current}${id.slice(type.length)}`;
-      findings.push(
-        findingAt(
-          doc,
-          [kind, id],
-          "warning",
-          RULE,
-          `"${type}" is the deprecated name of the ${current} ${what}; the collector still accepts it but logs a deprecation warning`,
-          `rename "${id}" to "${newId}" here and wherever service.pipelines lists it`,
-        ),
-      );
-    }
+  for (const { kind, id, type } of allComponents(doc.data)) {
+    const current = renamedType(kind, type);
+    if (!current) continue;
+    const what = kind.replace(/s$/, "");
+    const newId = `${current}${id.slice(type.length)}`;
+    findings.push(
+      findingAt(
+        doc,
+        [kind, id],
+        "warning",
+        RULE,
+        `"${type}" is the deprecated name of the ${current} ${what}; the collector still accepts it but logs a deprecation warning`,
+        `rename "${id}" to "${newId}" here and wherever service.pipelines lists it`,
+      ),
+    );
   }
   return findings;
 };
