@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { startDemo, type DemoProcess } from "../test/helpers/demo-process.js";
 import { startOtlpReceiver, type OtlpReceiver } from "../test/helpers/otlp-receiver.js";
+import { median } from "./stats.js";
 
 /** What benchTracing measured (medians). */
 export interface TracingBench {
@@ -38,12 +39,6 @@ const SPAN_PROBES = 20;
 const PATH = process.env.BENCH_TRACING_PATH ?? "/api/items";
 /** USER_HZ: /proc reports CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** CPU seconds a process has used so far (utime + stime of /proc/<pid>/stat). */
 function cpuSeconds(pid: number): number {

@@ -3,6 +3,7 @@
 import { Buffer } from "node:buffer";
 import http2 from "node:http2";
 import { randomBytes } from "node:crypto";
+import { field, fixed64, len, str, varint } from "./protobuf.js";
 
 export interface TestSpan {
   serviceName: string;
@@ -25,24 +26,6 @@ export function newSpan(
   return { serviceName, name, ...ids, kind: 2, statusCode: 0, startNs, durationMs: 42, ...extra };
 }
 
-function varint(n: bigint | number): Buffer {
-  let v = BigInt(n);
-  const out: number[] = [];
-  while (v >= 0x80n) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return Buffer.from(out);
-}
-const field = (no: number, wire: number) => varint((no << 3) | wire);
-const len = (no: number, body: Buffer) => Buffer.concat([field(no, 2), varint(body.length), body]);
-const str = (no: number, s: string) => len(no, Buffer.from(s, "utf8"));
-const fixed64 = (no: number, v: bigint) => {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64LE(v);
-  return Buffer.concat([field(no, 1), b]);
-};
 const keyValue = (no: number, key: string, value: string) =>
   len(no, Buffer.concat([str(1, key), len(2, str(1, value))]));
 

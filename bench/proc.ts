@@ -1,0 +1,82 @@
+/** Where things are, and running commands with wall-clock timing. */
+import { execFile, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const BIN = join(ROOT, "dist/bundle/bin.js");
+export const SCRIPT = join(ROOT, "bench/script-stack.sh");
+
+/** What every measure needs: the project folder and the env naming the test images. */
+export interface BenchContext {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  runs: number;
+}
+
+/** A fresh project folder (named "bench") with copies of the shipped configs. */
+export function makeProject(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "gini-bench-")), "bench");
+  mkdirSync(dir);
+  for (const f of ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml"])
+    cpSync(join(ROOT, f), join(dir, f));
+  return dir;
+}
+
+/** Runs a command to its end, fails loudly on a non-zero exit, returns its wall time in ms. */
+export function timed(ctx: BenchContext, cmd: string, args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, {
+    cwd: ctx.dir,
+    env: { ...ctx.env, PROJECT_DIR: ctx.dir },
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) {
+    const out = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim();
+    throw new Error(`${cmd} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${out}`);
+  }
+  return elapsed;
+}
+
+/** `gini ARGS` in the bench project, timed. */
+export const gini = (ctx: BenchContext, ...args: string[]) =>
+  timed(ctx, process.execPath, [BIN, ...args]);
+
+/** `bash bench/script-stack.sh ARGS`, timed. */
+export const script = (ctx: BenchContext, ...args: string[]) =>
+  timed(ctx, "bash", [SCRIPT, ...args]);
+
+const execFileAsync = promisify(execFile);
+
+/** The docker CLI; resolves with its trimmed stdout. */
+export async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync("docker", args, { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+
+/** Containers holding one of the stack's fixed names, but not left by the script of a bench. */
+export async function stackNamesInUse(): Promise<string[]> {
+  const lines = await docker("ps", "-a", "--format", '{{.Names}} {{.Label "gini.bench"}}');
+  const fixed = new Set(["otel-collector", "jaeger", "prometheus"]);
+  return lines
+    .split("\n")
+    .map((line) => line.split(" "))
+    .filter(([name, bench]) => fixed.has(name!) && bench !== "script")
+    .map(([name]) => name!);
+}
+
+/**
+ * Removes what this benchmark may have left: gini's stack of the bench project (by its labels,
+ * through `gini down`) and the script's containers and network (label gini.bench=script).
+ */
+export async function cleanUp(ctx: BenchContext): Promise<void> {
+  spawnSync(process.execPath, [BIN, "down"], { cwd: ctx.dir, env: ctx.env });
+  const ids = await docker("ps", "-aq", "--filter", "label=gini.bench=script");
+  if (ids) await docker("rm", "-f", ...ids.split("\n"));
+  const nets = await docker("network", "ls", "-q", "--filter", "label=gini.bench=script");
+  if (nets) await docker("network", "rm", ...nets.split("\n"));
+}
