@@ -1,7 +1,7 @@
 // Test set-up, not the product: builds real programs from their published Go modules with the
 // ordinary Go tools (Go module proxy, module and build caches in their default places).
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -26,20 +26,16 @@ export async function go(args: string[], cwd: string): Promise<string> {
   }
 }
 
-/** The `go` and `replace` lines of a module's go.mod (single lines and blocks). */
-export function mainModuleDirectives(goMod: string): { goLine: string; replaces: string[] } {
-  const goLine = /^go\s+\S+$/m.exec(goMod)?.[0] ?? "go 1.24";
-  const replaces: string[] = [];
-  for (const block of goMod.matchAll(/^replace\s*\(\n([\s\S]*?)^\)/gm))
-    replaces.push(
-      ...block[1]!
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith("//")),
-    );
-  for (const line of goMod.matchAll(/^replace\s+([^(\s].*)$/gm)) replaces.push(line[1]!.trim());
-  return { goLine, replaces };
+interface ModulePath {
+  Path: string;
+  Version?: string;
 }
+/** What `go mod edit -json` reports of a go.mod. */
+interface GoModJson {
+  Go?: string;
+  Replace?: { Old: ModulePath; New: ModulePath }[];
+}
+const modulePath = (m: ModulePath) => (m.Version ? `${m.Path} ${m.Version}` : m.Path);
 
 export interface GoProgram {
   module: string;
@@ -61,12 +57,12 @@ export async function buildGoProgram(program: GoProgram, workDir: string, outDir
   const info = JSON.parse(
     await go(["mod", "download", "-json", `${program.module}@${program.version}`], workDir),
   ) as { GoMod: string };
-  const { goLine, replaces } = mainModuleDirectives(await readFile(info.GoMod, "utf8"));
+  const goMod = JSON.parse(await go(["mod", "edit", "-json", info.GoMod], workDir)) as GoModJson;
   const wrapper = [
     "module gini.test/build",
-    goLine,
+    `go ${goMod.Go ?? "1.24"}`,
     `require ${program.module} ${program.version}`,
-    ...replaces.map((r) => `replace ${r}`),
+    ...(goMod.Replace ?? []).map((r) => `replace ${modulePath(r.Old)} => ${modulePath(r.New)}`),
   ];
   await writeFile(join(workDir, "go.mod"), wrapper.join("\n\n") + "\n");
   await go(["get", ...program.packages.map((p) => `${p}@${program.version}`)], workDir);
