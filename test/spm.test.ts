@@ -28,7 +28,7 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
   });
 
   it("traffic becomes traces of both apps and RED metrics of gini-api, errors included", async () => {
-    // Long enough for several 5 s flushes and scrapes: a rate needs a series seen increasing, and
+    // Long enough for several 5 s scrapes: a rate needs a series seen increasing, and
     // a burst that ends before the error series' first scrape leaves it flat (rate 0).
     const traffic = await gini(dir, ["traffic", "--rps", "10", "--duration", "20s"]);
     expect(traffic.code).toBe(0);
