@@ -4,7 +4,7 @@
  * targets. Nothing is asserted: a missed target says "missed". Progress goes to stderr.
  * Env: BENCH_RUNS (default 5), BENCH_RED_RUNS (3), BENCH_THROUGHPUT_SECONDS (30),
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
- * Docker and the stack's fixed names and ports are shared: run it under the team's lock.
+ * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
