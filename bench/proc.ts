@@ -1,9 +1,11 @@
 /** Where things are, and running commands with wall-clock timing. */
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { docker } from "../test/setup/images.js";
+
+export { docker };
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const BIN = join(ROOT, "dist/bundle/bin.js");
@@ -49,14 +51,6 @@ export const gini = (ctx: BenchContext, ...args: string[]) =>
 /** `bash bench/script-stack.sh ARGS`, timed. */
 export const script = (ctx: BenchContext, ...args: string[]) =>
   timed(ctx, "bash", [SCRIPT, ...args]);
-
-const execFileAsync = promisify(execFile);
-
-/** The docker CLI; resolves with its trimmed stdout. */
-export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync("docker", args, { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
 
 /** Containers holding one of the stack's fixed names, but not left by the script of a bench. */
 export async function stackNamesInUse(): Promise<string[]> {

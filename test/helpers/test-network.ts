@@ -3,13 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { docker } from "../setup/images.js";
 
 const run = promisify(execFile);
-
-export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run("docker", args, { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
+export { docker };
 
 /** docker run that resolves with the exit code and output instead of throwing. */
 export async function dockerRun(args: string[]): Promise<{ code: number; output: string }> {
