@@ -25,11 +25,12 @@ export interface ImageRecipe {
   changes: string[];
 }
 
-const tagOf = (image: string) => image.slice(image.lastIndexOf(":") + 1);
+/** The tag of a pinned image reference: the upstream release, e.g. `0.165.0`. */
+const releaseOf = (image: string) => image.slice(image.lastIndexOf(":") + 1);
 
 /** The collector: the OpenTelemetry Collector Builder with test/images/otelcol-builder.yaml. */
 async function collector(): Promise<ImageRecipe> {
-  const release = tagOf(DEFAULT_IMAGES["otel-collector"]);
+  const release = releaseOf(DEFAULT_IMAGES["otel-collector"]);
   const manifest = await readFile(MANIFEST, "utf8");
   const version = /^\s*version:\s*(\S+)/m.exec(manifest)?.[1];
   if (version !== release)
@@ -97,7 +98,7 @@ export function prometheusModuleVersion(release: string): string {
 }
 
 function prometheus(): ImageRecipe {
-  const release = tagOf(DEFAULT_IMAGES.prometheus);
+  const release = releaseOf(DEFAULT_IMAGES.prometheus);
   const program = {
     module: "github.com/prometheus/prometheus",
     version: prometheusModuleVersion(release),
