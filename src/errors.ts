@@ -3,25 +3,54 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /**
+ * What kind of failure a GiniError is, for callers that react to one kind (never by matching the
+ * message). Most errors need no code: they are only printed.
+ */
+export type GiniErrorCode =
+  | "project-not-found"
+  | "file-not-found"
+  | "invalid-yaml"
+  | "invalid-config"
+  | "engine-unreachable"
+  | "interrupted";
+
+/** The options of a GiniError; every one is optional. */
+export interface GiniErrorOptions {
+  /** What the user can do next, printed on its own line. */
+  hint?: string;
+  /** Process exit code: 1 (the default) for failures, 2 for usage errors. */
+  exitCode?: number;
+  /** The kind of failure, for callers that handle one kind. */
+  code?: GiniErrorCode;
+  /** The underlying error, printed with --verbose. */
+  cause?: unknown;
+  /** Context printed between the message and the hint, e.g. a container's last log lines. */
+  details?: string[];
+}
+
+/**
  * The one error type gini raises on purpose. `message` says what failed and where (one line),
  * `hint` says what to do about it. Only the entry point prints it.
  */
 export class GiniError extends Error {
-  /** Context printed between the message and the hint, e.g. a container's last log lines. */
+  readonly hint: string | undefined;
+  readonly exitCode: number;
+  readonly code: GiniErrorCode | undefined;
   readonly details: string[];
 
-  constructor(
-    message: string,
-    /** What the user can do next, printed on its own line. */
-    readonly hint?: string,
-    /** Process exit code: 1 for failures, 2 for usage errors. */
-    readonly exitCode: number = EXIT_FAILURE,
-    options?: { cause?: unknown; details?: string[] },
-  ) {
-    super(message, options);
+  constructor(message: string, options: GiniErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "GiniError";
-    this.details = options?.details ?? [];
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? EXIT_FAILURE;
+    this.code = options.code;
+    this.details = options.details ?? [];
   }
+}
+
+/** True when `err` is a GiniError of the given kind. */
+export function isGiniError(err: unknown, code: GiniErrorCode): err is GiniError {
+  return err instanceof GiniError && err.code === code;
 }
 
 /** The message of any thrown value, for wrapping unexpected errors. */

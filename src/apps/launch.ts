@@ -61,13 +61,12 @@ function forwardLines(stream: Readable | null, each: (line: string) => void): Pr
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const { projectDir, name, app, env, detach, onLine } = options;
   if (!app.command)
-    throw new GiniError(`apps.${name}: no command to run`, "give the app a command");
+    throw new GiniError(`apps.${name}: no command to run`, { hint: "give the app a command" });
   const cwd = resolve(projectDir, app.cwd ?? ".");
   if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new GiniError(
-      `apps.${name}.cwd: folder ${cwd} not found`,
-      "fix cwd in gini.yaml; it is relative to the project folder",
-    );
+    throw new GiniError(`apps.${name}.cwd: folder ${cwd} not found`, {
+      hint: "fix cwd in gini.yaml; it is relative to the project folder",
+    });
   }
   const logFile = logFileOf(projectDir, name);
   mkdirSync(join(giniDir(projectDir), "logs"), { recursive: true });
@@ -94,7 +93,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     const result = await subprocess;
     throw new GiniError(
       `apps.${name}: cannot start "${app.command}": ${result.shortMessage ?? result.message}`,
-      "check the command and that the shell can run it from the app's folder",
+      { hint: "check the command and that the shell can run it from the app's folder" },
     );
   }
   const processStart = processStartOf(pid);

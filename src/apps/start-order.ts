@@ -34,10 +34,9 @@ export function startOrder(apps: Record<string, Pick<AppConfig, "depends_on">>):
   for (const name of names) {
     for (const dep of apps[name]!.depends_on ?? []) {
       if (dep in apps || STACK_SERVICES.has(dep)) continue;
-      throw new GiniError(
-        `apps.${name}.depends_on: unknown app "${dep}"`,
-        `depends_on names other apps of gini.yaml: ${names.join(", ")}`,
-      );
+      throw new GiniError(`apps.${name}.depends_on: unknown app "${dep}"`, {
+        hint: `depends_on names other apps of gini.yaml: ${names.join(", ")}`,
+      });
     }
   }
   const waves: string[][] = [];
@@ -54,10 +53,9 @@ export function startOrder(apps: Record<string, Pick<AppConfig, "depends_on">>):
         names.find((name) => !started.has(name))!,
         started,
       );
-      throw new GiniError(
-        `apps.${cycle[0]}.depends_on: dependency cycle ${cycle.join(" → ")}`,
-        "remove one of these depends_on entries",
-      );
+      throw new GiniError(`apps.${cycle[0]}.depends_on: dependency cycle ${cycle.join(" → ")}`, {
+        hint: "remove one of these depends_on entries",
+      });
     }
     for (const name of wave) started.add(name);
     waves.push(wave);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Check, DoctorReport } from "../stack/doctor/index.js";
+import type { Check, DoctorReport } from "../doctor/index.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn, plural } from "./output.js";
 
@@ -41,7 +41,7 @@ export function registerDoctor(program: Command): void {
     .option("--json", "print a JSON document: { ok, summary, checks }")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       const [{ GROUPS, realDoctorDeps, runDoctor }, { loadProjectOrDefaults }] = await Promise.all([
-        import("../stack/doctor/index.js"),
+        import("../doctor/index.js"),
         import("../config/load.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));

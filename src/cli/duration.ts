@@ -11,11 +11,10 @@ export function parseDuration(text: string, flag: string): number {
       ? parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0)
       : NaN;
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new GiniError(
-      `${flag}: "${text}" is not a duration`,
-      "use e.g. 30s, 5m, 1h30m",
-      EXIT_USAGE,
-    );
+    throw new GiniError(`${flag}: "${text}" is not a duration`, {
+      hint: "use e.g. 30s, 5m, 1h30m",
+      exitCode: EXIT_USAGE,
+    });
   }
   return seconds;
 }
@@ -25,11 +24,10 @@ export function parseSince(text: string, now = Date.now()): number {
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     const ms = Date.parse(text);
     if (Number.isNaN(ms))
-      throw new GiniError(
-        `--since: "${text}" is not a date`,
-        "use e.g. 2026-01-31T12:00:00Z",
-        EXIT_USAGE,
-      );
+      throw new GiniError(`--since: "${text}" is not a date`, {
+        hint: "use e.g. 2026-01-31T12:00:00Z",
+        exitCode: EXIT_USAGE,
+      });
     return Math.floor(ms / 1000);
   }
   if (/^\d{9,}$/.test(text)) return Number(text);

@@ -13,7 +13,7 @@ export function onInterrupt(
   const controller = new AbortController();
   const handler = () => {
     if (controller.signal.aborted) process.exit(130);
-    controller.abort(new GiniError(`interrupted ${what}`, hint));
+    controller.abort(new GiniError(`interrupted ${what}`, { hint, code: "interrupted" }));
     // Engine calls in flight (a pull, say) must not keep gini alive once the error is printed.
     setTimeout(() => process.exit(1), cleanupMs).unref();
   };

@@ -16,7 +16,10 @@ function tailCount(value: string | undefined): number | undefined {
   if (value === undefined || value === "all") return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
-    throw new GiniError(`--tail: "${value}" is not a line count`, "e.g. --tail 50", EXIT_USAGE);
+    throw new GiniError(`--tail: "${value}" is not a line count`, {
+      hint: "e.g. --tail 50",
+      exitCode: EXIT_USAGE,
+    });
   return n;
 }
 

@@ -15,7 +15,10 @@ interface TrafficFlags {
 function parseRps(text: string): number {
   const rps = Number(text);
   if (!Number.isFinite(rps) || rps <= 0) {
-    throw new GiniError(`--rps: "${text}" is not a rate`, "e.g. --rps 5", EXIT_USAGE);
+    throw new GiniError(`--rps: "${text}" is not a rate`, {
+      hint: "e.g. --rps 5",
+      exitCode: EXIT_USAGE,
+    });
   }
   return rps;
 }

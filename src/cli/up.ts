@@ -15,11 +15,10 @@ interface UpFlags {
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new GiniError(
-      `--timeout: "${value}" is not a whole number of seconds`,
-      "e.g. --timeout 120",
-      EXIT_USAGE,
-    );
+    throw new GiniError(`--timeout: "${value}" is not a whole number of seconds`, {
+      hint: "e.g. --timeout 120",
+      exitCode: EXIT_USAGE,
+    });
   }
   return n;
 }
@@ -123,9 +122,8 @@ export function registerUp(program: Command): void {
         say("Apps stopped. The stack keeps running: `gini down` removes it.");
         return;
       }
-      throw new GiniError(
-        "every app has exited",
-        "`gini logs <app>` shows why; the stack keeps running (`gini down` removes it)",
-      );
+      throw new GiniError("every app has exited", {
+        hint: "`gini logs <app>` shows why; the stack keeps running (`gini down` removes it)",
+      });
     });
 }

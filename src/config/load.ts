@@ -43,10 +43,10 @@ export interface ProjectOptions {
 export async function loadProject(options: ProjectOptions = {}): Promise<Project> {
   const dir = resolve(options.projectDir ?? ".");
   if (!existsSync(dir)) {
-    throw new GiniError(
-      `${dir}: project folder not found`,
-      "pass an existing folder to --project-dir",
-    );
+    throw new GiniError(`${dir}: project folder not found`, {
+      hint: "pass an existing folder to --project-dir",
+      code: "project-not-found",
+    });
   }
   const configFile = resolve(dir, options.config ?? "gini.yaml");
   const exists = existsSync(configFile);
@@ -61,10 +61,10 @@ async function readGiniFile(configFile: string): Promise<GiniFile> {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-  throw new GiniError(
-    `${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`,
-    "see the gini.yaml section of the README for the allowed keys",
-  );
+  throw new GiniError(`${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`, {
+    hint: "see the gini.yaml section of the README for the allowed keys",
+    code: "invalid-config",
+  });
 }
 
 /** A project from gini.yaml's data, every path resolved and every default filled in. */
@@ -95,7 +95,7 @@ export async function loadProjectOrDefaults(options: ProjectOptions): Promise<Pr
   try {
     return await loadProject(options);
   } catch (err) {
-    if (!(err instanceof GiniError) || /project folder not found/.test(err.message)) throw err;
+    if (!(err instanceof GiniError) || err.code === "project-not-found") throw err;
     const dir = resolve(options.projectDir ?? ".");
     return projectFrom(dir, resolve(dir, options.config ?? "gini.yaml"), {});
   }

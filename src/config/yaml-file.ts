@@ -18,10 +18,10 @@ export function parseYaml(path: string, text: string): YamlFile {
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const reason = first.message.split("\n")[0] ?? first.code;
-    throw new GiniError(
-      `${path}:${pos.line}:${pos.col}: invalid YAML: ${reason}`,
-      "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)",
-    );
+    throw new GiniError(`${path}:${pos.line}:${pos.col}: invalid YAML: ${reason}`, {
+      hint: "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)",
+      code: "invalid-yaml",
+    });
   }
   const where = (keys: readonly (string | number)[]): string => {
     for (let n = keys.length; n >= 0; n--) {
@@ -43,12 +43,14 @@ export async function readYaml(path: string): Promise<YamlFile> {
     text = await readFile(path, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new GiniError(`${path}: file not found`, "run `gini init` to write the default files");
+      throw new GiniError(`${path}: file not found`, {
+        hint: "run `gini init` to write the default files",
+        code: "file-not-found",
+      });
     }
-    throw new GiniError(
-      `${path}: cannot read: ${(err as Error).message}`,
-      "check the file's permissions",
-    );
+    throw new GiniError(`${path}: cannot read: ${(err as Error).message}`, {
+      hint: "check the file's permissions",
+    });
   }
   return parseYaml(path, text);
 }

@@ -44,18 +44,16 @@ export function loopbackUrl(text: string, flag: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new GiniError(
-      `${flag}: "${text}" is not a URL`,
-      "e.g. http://localhost:7860",
-      EXIT_USAGE,
-    );
+    throw new GiniError(`${flag}: "${text}" is not a URL`, {
+      hint: "e.g. http://localhost:7860",
+      exitCode: EXIT_USAGE,
+    });
   }
   if (!LOOPBACK.has(url.hostname) || !/^https?:$/.test(url.protocol)) {
-    throw new GiniError(
-      `${flag}: ${text} is not on this machine`,
-      "gini traffic only drives localhost",
-      EXIT_USAGE,
-    );
+    throw new GiniError(`${flag}: ${text} is not on this machine`, {
+      hint: "gini traffic only drives localhost",
+      exitCode: EXIT_USAGE,
+    });
   }
   return url;
 }
@@ -63,10 +61,9 @@ export function loopbackUrl(text: string, flag: string): URL {
 async function checkAnswers(name: string, url: URL): Promise<void> {
   const probe = await httpProbe(url.href, 3000);
   if (probe.ok) return;
-  throw new GiniError(
-    `the demo ${name} at ${url.origin} does not answer (${probe.detail})`,
-    "start the demo with `gini up` (it runs when gini.yaml has no apps), or pass --ui-url/--api-url",
-  );
+  throw new GiniError(`the demo ${name} at ${url.origin} does not answer (${probe.detail})`, {
+    hint: "start the demo with `gini up` (it runs when gini.yaml has no apps), or pass --ui-url/--api-url",
+  });
 }
 
 const newCounts = (): RouteCounts => ({ sent: 0, ok: 0, failed: 0 });
@@ -79,14 +76,16 @@ const newCounts = (): RouteCounts => ({ sent: 0, ok: 0, failed: 0 });
 export async function driveTraffic(options: TrafficOptions): Promise<TrafficCounts> {
   const { rps, durationSeconds, signal, onStart, onTick, tickSeconds = 5 } = options;
   if (!(rps > 0 && rps <= MAX_RPS)) {
-    throw new GiniError(
-      `--rps: ${rps} is out of range`,
-      `use a rate above 0 and at most ${MAX_RPS}`,
-      EXIT_USAGE,
-    );
+    throw new GiniError(`--rps: ${rps} is out of range`, {
+      hint: `use a rate above 0 and at most ${MAX_RPS}`,
+      exitCode: EXIT_USAGE,
+    });
   }
   if (!(durationSeconds > 0))
-    throw new GiniError("--duration: must be above 0", "e.g. --duration 60s", EXIT_USAGE);
+    throw new GiniError("--duration: must be above 0", {
+      hint: "e.g. --duration 60s",
+      exitCode: EXIT_USAGE,
+    });
   const ui = loopbackUrl(options.uiUrl, "--ui-url");
   const api = loopbackUrl(options.apiUrl, "--api-url");
   await checkAnswers("UI", ui);

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { GiniError, errorMessage } from "../errors.js";
 import type { DockerClient } from "./client.js";
 import { LogDemuxer } from "./demux.js";
+import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
 import type {
   ContainerDetails,
   ContainerInfo,
@@ -19,18 +20,16 @@ export function dockerEndpoint(): string {
   return process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
 }
 
-const statusOf = (err: unknown): number | undefined => (err as { statusCode?: number }).statusCode;
 const labelFilter = (labels: Record<string, string>) =>
   Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 
 /** Maps an engine connection failure to gini's "Docker is not reachable" error. */
 function unreachable(err: unknown): GiniError {
-  return new GiniError(
-    `Docker engine not reachable at ${dockerEndpoint()}: ${errorMessage(err)}`,
-    "start Docker (e.g. `sudo systemctl start docker`, or `dockerd &` as root), or point DOCKER_HOST at a running engine",
-    1,
-    { cause: err },
-  );
+  return new GiniError(`Docker engine not reachable at ${dockerEndpoint()}: ${errorMessage(err)}`, {
+    hint: "start Docker (e.g. `sudo systemctl start docker`, or `dockerd &` as root), or point DOCKER_HOST at a running engine",
+    cause: err,
+    code: "engine-unreachable",
+  });
 }
 
 function toInfo(c: Docker.ContainerInfo): ContainerInfo {
@@ -114,7 +113,7 @@ export function createDockerClient(): DockerClient {
       try {
         return (await docker.getImage(ref).inspect()).Id;
       } catch (err) {
-        if (statusOf(err) === 404) return undefined;
+        if (isNotFound(err)) return undefined;
         throw err;
       }
     },
@@ -163,7 +162,7 @@ export function createDockerClient(): DockerClient {
       try {
         await docker.getNetwork(name).remove();
       } catch (err) {
-        if (statusOf(err) !== 404) throw err;
+        if (!isNotFound(err)) throw err;
       }
     },
     listContainers: (labels) => listContainers({ label: labelFilter(labels) }),
@@ -174,7 +173,7 @@ export function createDockerClient(): DockerClient {
       try {
         return toDetails(await docker.getContainer(idOrName).inspect());
       } catch (err) {
-        if (statusOf(err) === 404) return undefined;
+        if (isNotFound(err)) return undefined;
         throw err;
       }
     },
@@ -210,15 +209,14 @@ export function createDockerClient(): DockerClient {
       try {
         await container.stop({ t: stopTimeoutSeconds });
       } catch (err) {
-        // 304: already stopped; 404: already gone.
-        if (statusOf(err) === 404) return;
-        if (statusOf(err) !== 304) throw err;
+        if (isNotFound(err)) return;
+        if (!isNotModified(err)) throw err; // already stopped
       }
       try {
         await container.remove({ force: true, v: true });
       } catch (err) {
-        // 409: removal already in progress.
-        if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err;
+        // A conflict here is a removal already in progress.
+        if (!isNotFound(err) && !isConflict(err)) throw err;
       }
     },
     logs: (id, options, onLine, signal) => readLogs(docker, id, options, onLine, signal),

@@ -170,6 +170,8 @@ async function refuseTakenReadyUrl(name: string, app: AppConfig, probe: Probe): 
   const port = new URL(app.ready).port || "80";
   throw new GiniError(
     `app ${name}: ${app.ready} already answers before ${name} started (port ${port} is taken)`,
-    `stop what listens there (\`ss -ltnp 'sport = :${port}'\`) or change apps.${name} in gini.yaml`,
+    {
+      hint: `stop what listens there (\`ss -ltnp 'sport = :${port}'\`) or change apps.${name} in gini.yaml`,
+    },
   );
 }

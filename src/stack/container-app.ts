@@ -43,10 +43,9 @@ export async function startContainerApp(
   };
   const existing = await docker.findContainer(spec.name);
   if (existing && existing.labels[LABEL_PROJECT] !== project.name) {
-    throw new GiniError(
-      `container name "${spec.name}" is taken`,
-      `remove it with \`docker rm -f ${spec.name}\``,
-    );
+    throw new GiniError(`container name "${spec.name}" is taken`, {
+      hint: `remove it with \`docker rm -f ${spec.name}\``,
+    });
   }
   return applyStep(docker, planStep(withSpecHash(spec, ids.get(image)!), existing));
 }

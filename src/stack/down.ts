@@ -31,9 +31,10 @@ export async function down(project: Project, docker: DockerClient): Promise<Down
     } catch (err) {
       throw new GiniError(
         `removing network ${n.name} failed: ${errorMessage(err).split("\n")[0]}`,
-        `a container gini did not start may still use it: \`docker network inspect ${n.name}\` lists them`,
-        1,
-        { cause: err },
+        {
+          hint: `a container gini did not start may still use it: \`docker network inspect ${n.name}\` lists them`,
+          cause: err,
+        },
       );
     }
   }

@@ -32,11 +32,10 @@ export async function logs(
   const valid = logNames(project);
   const unknown = names.filter((n) => !valid.includes(n));
   if (unknown.length > 0) {
-    throw new GiniError(
-      `unknown service or app "${unknown[0]}"`,
-      `valid names: ${valid.join(", ")}`,
-      EXIT_USAGE,
-    );
+    throw new GiniError(`unknown service or app "${unknown[0]}"`, {
+      hint: `valid names: ${valid.join(", ")}`,
+      exitCode: EXIT_USAGE,
+    });
   }
   await docker.ping();
   const containers = await docker.listContainers(projectSelector(project.name));
@@ -49,7 +48,7 @@ export async function logs(
       missing.length > 0
         ? `${missing.join(", ")}: nothing has run yet (project ${project.name})`
         : `nothing is up in project ${project.name}`,
-      "start the stack and apps with `gini up`",
+      { hint: "start the stack and apps with `gini up`" },
     );
   }
   await Promise.all(

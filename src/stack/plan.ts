@@ -48,12 +48,10 @@ export async function applyStep(docker: DockerClient, step: Step): Promise<strin
   try {
     await docker.startContainer(id);
   } catch (err) {
-    throw new GiniError(
-      `starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`,
-      `\`gini logs ${spec.labels[LABEL_SERVICE] ?? spec.name}\` shows its output; \`gini down\` removes the stack`,
-      1,
-      { cause: err },
-    );
+    throw new GiniError(`starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`, {
+      hint: `\`gini logs ${spec.labels[LABEL_SERVICE] ?? spec.name}\` shows its output; \`gini down\` removes the stack`,
+      cause: err,
+    });
   }
   return id;
 }

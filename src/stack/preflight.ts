@@ -15,18 +15,19 @@ export function checkOwnership(
     if (c && owner !== project.name) {
       throw new GiniError(
         `container name "${c.name}" is taken by ${owner ? `gini project "${owner}"` : "a container gini did not create"}`,
-        owner
-          ? `run \`gini down\` in project "${owner}" first (only one gini stack runs per Docker engine)`
-          : `remove it with \`docker rm -f ${c.name}\` if you no longer need it`,
+        {
+          hint: owner
+            ? `run \`gini down\` in project "${owner}" first (only one gini stack runs per Docker engine)`
+            : `remove it with \`docker rm -f ${c.name}\` if you no longer need it`,
+        },
       );
     }
   }
   const owner = network?.labels[LABEL_PROJECT];
   if (network && owner !== undefined && owner !== project.name) {
-    throw new GiniError(
-      `network ${NETWORK} belongs to gini project "${owner}"`,
-      `run \`gini down\` in project "${owner}" first`,
-    );
+    throw new GiniError(`network ${NETWORK} belongs to gini project "${owner}"`, {
+      hint: `run \`gini down\` in project "${owner}" first`,
+    });
   }
 }
 
@@ -59,7 +60,9 @@ export async function checkPorts(
     const first = taken[0]!.split(" ")[0];
     throw new GiniError(
       `host port${taken.length > 1 ? "s" : ""} ${taken.join(", ")} already in use on ${project.bind}`,
-      `stop what listens there (\`ss -ltnp 'sport = :${first}'\` shows it), or \`gini down\` if an earlier stack holds it`,
+      {
+        hint: `stop what listens there (\`ss -ltnp 'sport = :${first}'\` shows it), or \`gini down\` if an earlier stack holds it`,
+      },
     );
   }
 }

@@ -28,7 +28,7 @@ export async function ensureImages(
       if (!id && policy === "never") {
         throw new GiniError(
           `image ${image} for ${service} is not present and --pull never forbids pulling it`,
-          `pull it (\`docker pull ${image}\`) or run \`gini up --pull missing\``,
+          { hint: `pull it (\`docker pull ${image}\`) or run \`gini up --pull missing\`` },
         );
       }
       if (!id || policy === "always") {
@@ -37,20 +37,21 @@ export async function ensureImages(
         } catch (err) {
           throw new GiniError(
             `pulling ${image} for ${service} failed: ${errorMessage(err).split("\n")[0]}`,
-            "check the image name and your network or registry login; a local image can be set with " +
-              "GINI_*_IMAGE or stack.<service>.image in gini.yaml",
-            1,
-            { cause: err },
+            {
+              hint:
+                "check the image name and your network or registry login; a local image can be set with " +
+                "GINI_*_IMAGE or stack.<service>.image in gini.yaml",
+              cause: err,
+            },
           );
         }
         onPull({ image, progress: { status: "done" } });
         id = await docker.imageId(image);
       }
       if (!id)
-        throw new GiniError(
-          `image ${image} for ${service} is missing after pulling it`,
-          "pull it by hand and retry",
-        );
+        throw new GiniError(`image ${image} for ${service} is missing after pulling it`, {
+          hint: "pull it by hand and retry",
+        });
       ids.set(image, id);
     }),
   );

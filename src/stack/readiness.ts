@@ -76,7 +76,8 @@ export async function awaitReady(
   const why =
     gone ??
     `did not get ready within ${Math.round(timeoutMs / 1000)} s: GET ${url} → ${result.detail}`;
-  throw new GiniError(`${target.label} ${why}`, target.hint, 1, {
+  throw new GiniError(`${target.label} ${why}`, {
+    hint: target.hint,
     details: await target.lastLines(),
   });
 }

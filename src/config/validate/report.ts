@@ -42,8 +42,7 @@ export function findingsError(findings: readonly Finding[]): GiniError | undefin
     more > 0
       ? ` (${more} more error${more === 1 ? "" : "s"}: run \`gini validate\` to see them all)`
       : " (run `gini validate` to check again)";
-  return new GiniError(
-    `${first.file}:${first.line}:${first.column}: ${first.message}`,
-    `${first.fix}${tail}`,
-  );
+  return new GiniError(`${first.file}:${first.line}:${first.column}: ${first.message}`, {
+    hint: `${first.fix}${tail}`,
+  });
 }

@@ -1,5 +1,5 @@
-import { LABEL_PROJECT, NETWORK } from "../labels.js";
-import { SERVICES, type ServiceDefinition } from "../services.js";
+import { LABEL_PROJECT, NETWORK } from "../stack/labels.js";
+import { SERVICES, type ServiceDefinition } from "../stack/services.js";
 import { checksOf, type Check, type CheckGroup, type ServiceContainer } from "./types.js";
 
 const check = checksOf("containers");

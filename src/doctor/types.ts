@@ -1,9 +1,9 @@
-import type { Project } from "../../config/load.js";
-import type { ServiceName } from "../../config/schema.js";
-import type { DockerClient } from "../../docker/client.js";
-import type { ContainerDetails, ContainerInfo } from "../../docker/types.js";
+import type { Project } from "../config/load.js";
+import type { ServiceName } from "../config/schema.js";
+import type { DockerClient } from "../docker/client.js";
+import type { ContainerDetails, ContainerInfo } from "../docker/types.js";
 import type { ConfigFacts } from "./config-facts.js";
-import type { HttpGet } from "../../health/http-get.js";
+import type { HttpGet } from "../health/http-get.js";
 import type { PortOwner } from "./port-owner.js";
 
 /** A check's verdict; `skip` means it could not run because something it needs is down. */

@@ -1,4 +1,4 @@
-import { OTLP_ENDPOINTS } from "../../apps/app-env.js";
+import { OTLP_ENDPOINTS } from "../apps/app-env.js";
 import { resolveApps, type AppInfo } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";

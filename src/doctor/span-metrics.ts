@@ -1,5 +1,5 @@
 import { acceptedSpans } from "./collector.js";
-import { isOk, json, local } from "../../health/http-get.js";
+import { isOk, json, local } from "../health/http-get.js";
 import { READY_URL } from "./prometheus.js";
 import { checksOf, type CheckGroup, type DoctorContext } from "./types.js";
 

@@ -1,5 +1,5 @@
-import { appContainerName } from "../container-app.js";
-import { projectApps } from "../project-apps.js";
+import { appContainerName } from "../stack/container-app.js";
+import { projectApps } from "../stack/project-apps.js";
 import type { DoctorContext } from "./types.js";
 
 /** One app of the project as doctor sees it. */

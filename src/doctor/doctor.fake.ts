@@ -1,11 +1,11 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Project } from "../../config/load.js";
-import { FakeDocker } from "../../docker/docker.fake.js";
-import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../labels.js";
-import { SERVICES } from "../services.js";
-import type { HttpResponse } from "../../health/http-get.js";
+import type { Project } from "../config/load.js";
+import { FakeDocker } from "../docker/docker.fake.js";
+import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
+import { SERVICES } from "../stack/services.js";
+import type { HttpResponse } from "../health/http-get.js";
 import type { DoctorDeps, HostAppProcess } from "./types.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");

@@ -1,7 +1,7 @@
-import { createDockerClient } from "../../docker/dockerode-client.js";
-import { isPortFree } from "../../health/port-free.js";
+import { createDockerClient } from "../docker/dockerode-client.js";
+import { isPortFree } from "../health/port-free.js";
 import { hostAppProcess } from "./host-app.js";
-import { httpGet } from "../../health/http-get.js";
+import { httpGet } from "../health/http-get.js";
 import { findPortOwner } from "./port-owner.js";
 import type { DoctorDeps } from "./types.js";
 

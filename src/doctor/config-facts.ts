@@ -1,17 +1,11 @@
-import type { Project } from "../../config/load.js";
-import { loadConfigDoc } from "../../config/validate/document.js";
-import {
-  componentIds,
-  get,
-  parseEndpoint,
-  pipelines,
-  sameType,
-} from "../../config/validate/model.js";
+import type { Project } from "../config/load.js";
+import { loadConfigDoc } from "../config/validate/document.js";
+import { componentIds, get, parseEndpoint, pipelines, sameType } from "../config/validate/model.js";
 import {
   durationSeconds,
   scrapeTargets,
   selfMetricsReader,
-} from "../../config/validate/prometheus-model.js";
+} from "../config/validate/prometheus-model.js";
 
 /** What doctor needs to know from the configs; defaults when a file is missing or broken. */
 export interface ConfigFacts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeDocker } from "../../docker/docker.fake.js";
+import { FakeDocker } from "../docker/docker.fake.js";
 import { envCheck } from "./apps.js";
 import type { AppInfo } from "./app-info.js";
 import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";

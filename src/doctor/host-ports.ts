@@ -1,5 +1,5 @@
-import type { ContainerInfo } from "../../docker/types.js";
-import { SERVICES } from "../services.js";
+import type { ContainerInfo } from "../docker/types.js";
+import { SERVICES } from "../stack/services.js";
 import type { PortOwner } from "./port-owner.js";
 import { checksOf, type Check, type CheckGroup } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { listProcesses } from "../../apps/proc-stat.js";
-import { isAlive, readState } from "../../apps/state-file.js";
-import type { Project } from "../../config/load.js";
+import { listProcesses } from "../apps/proc-stat.js";
+import { isAlive, readState } from "../apps/state-file.js";
+import type { Project } from "../config/load.js";
 import type { HostAppProcess } from "./types.js";
 
 /** A process's environment from /proc/<pid>/environ, or undefined when unreadable. */

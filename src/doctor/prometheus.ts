@@ -1,4 +1,4 @@
-import { describe, isOk, json, local } from "../../health/http-get.js";
+import { describe, isOk, json, local } from "../health/http-get.js";
 import { checksOf, type CheckGroup } from "./types.js";
 
 const check = checksOf("prometheus");

@@ -1,5 +1,5 @@
 import { runningApps } from "./app-info.js";
-import { describe, isOk, json, local, type HttpResponse } from "../../health/http-get.js";
+import { describe, isOk, json, local, type HttpResponse } from "../health/http-get.js";
 import { promQuery } from "./span-metrics.js";
 import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 

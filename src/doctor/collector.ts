@@ -1,4 +1,4 @@
-import { describe, isOk, local } from "../../health/http-get.js";
+import { describe, isOk, local } from "../health/http-get.js";
 import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
 import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
