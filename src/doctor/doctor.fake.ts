@@ -8,7 +8,7 @@ import { SERVICES } from "../stack/services.js";
 import type { HttpResponse } from "../health/http-get.js";
 import type { DoctorDeps, HostAppProcess } from "./types.js";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
+const ROOT = resolve(import.meta.dirname, "../..");
 
 /** A project folder holding copies of the shipped configs, and no gini.yaml (so: the demo apps). */
 export function fakeProject(): Project {
