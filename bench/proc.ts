@@ -1,7 +1,5 @@
 /** Where things are, and running commands with wall-clock timing. */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { docker } from "../test/setup/images.js";
 
@@ -16,15 +14,6 @@ export interface BenchContext {
   dir: string;
   env: NodeJS.ProcessEnv;
   runs: number;
-}
-
-/** A fresh project folder (named "bench") with copies of the shipped configs. */
-export function makeProject(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "gini-bench-")), "bench");
-  mkdirSync(dir);
-  for (const f of ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml"])
-    cpSync(join(ROOT, f), join(dir, f));
-  return dir;
 }
 
 /** Runs a command to its end, fails loudly on a non-zero exit, returns its wall time in ms. */

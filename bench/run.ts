@@ -8,7 +8,8 @@
  */
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
-import { cleanUp, docker, makeProject, stackNamesInUse, type BenchContext } from "./proc.js";
+import { projectFixture } from "../test/helpers/project-fixture.js";
+import { cleanUp, docker, stackNamesInUse, type BenchContext } from "./proc.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
 import { measureStackTimes, stackRows } from "./stack-times.js";
 import { envInt } from "./stats.js";
@@ -30,7 +31,7 @@ if (rates.some((r) => !(r > 0)))
 
 const images = await buildTestImages();
 const ctx: BenchContext = {
-  dir: makeProject(),
+  dir: projectFixture({ name: "bench" }),
   runs,
   env: {
     ...process.env,

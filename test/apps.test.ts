@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { containerId, inspect } from "./helpers/docker.js";
-import { ROOT, gini, makeProject, spawnGini } from "./helpers/gini.js";
+import { ROOT, gini, spawnGini } from "./helpers/gini.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 import { eventually } from "./helpers/poll.js";
 
 /** One service's spans from Jaeger's api_v3 search (OTLP JSON, hex trace IDs). */
@@ -63,7 +64,7 @@ function demoProcesses(): string[] {
 }
 
 describe("apps: the demo API and UI launched with the OTLP env injected", () => {
-  const dir = makeProject("gini-apps");
+  const dir = projectFixture({ name: "gini-apps" });
 
   beforeAll(async () => {
     await gini(dir, ["down"]);

@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docker } from "./helpers/docker.js";
-import { ROOT, gini, makeProject } from "./helpers/gini.js";
+import { ROOT, gini } from "./helpers/gini.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 
 interface Check {
   group: string;
@@ -44,7 +45,7 @@ async function doctorUntil(dir: string, done: (r: Report) => boolean, traffic = 
 }
 
 describe("gini doctor against a real engine", () => {
-  const dir = makeProject("gini-doctor");
+  const dir = projectFixture({ name: "gini-doctor" });
   const original = (file: string) => readFileSync(join(ROOT, file), "utf8");
 
   beforeAll(async () => {

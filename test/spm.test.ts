@@ -2,7 +2,8 @@ import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containersLabelled } from "./helpers/docker.js";
-import { gini, makeProject } from "./helpers/gini.js";
+import { gini } from "./helpers/gini.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 import { eventually } from "./helpers/poll.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus and Jaeger API documents
@@ -15,7 +16,7 @@ interface MetricFamily {
 }
 
 describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor API", () => {
-  const dir = makeProject("gini-spm");
+  const dir = projectFixture({ name: "gini-spm" });
 
   beforeAll(async () => {
     await gini(dir, ["down"]);
@@ -77,7 +78,7 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
   });
 
   it("gini up refuses a config with a Jaeger-only component, naming file and line", async () => {
-    const seedish = makeProject("gini-spm");
+    const seedish = projectFixture({ name: "gini-spm" });
     const file = join(seedish, "config-spm.yaml");
     const seed = readFileSync(file, "utf8")
       .replace(

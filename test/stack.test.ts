@@ -3,14 +3,15 @@ import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { containerId, containersLabelled, docker, inspect } from "./helpers/docker.js";
-import { gini, makeProject, spawnGini } from "./helpers/gini.js";
+import { gini, spawnGini } from "./helpers/gini.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];
 const LABEL = "gini.project=gini-it";
 const ids = () => Object.fromEntries(SERVICES.map((s) => [s, containerId(s)]));
 
 describe("gini up / status / logs / down against a real Docker engine", () => {
-  const dir = makeProject("gini-it");
+  const dir = projectFixture({ name: "gini-it" });
 
   beforeAll(async () => {
     await gini(dir, ["down"]);
@@ -152,7 +153,7 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
   });
 
   it("names a missing config file and creates nothing", async () => {
-    const bare = makeProject("gini-it");
+    const bare = projectFixture({ name: "gini-it" });
     rmSync(join(bare, "config-jaeger.yaml"));
     const run = await gini(bare, ["up", "-d"]);
     expect(run.code).toBe(1);

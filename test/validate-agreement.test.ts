@@ -5,7 +5,8 @@
 import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { gini, makeProject, ROOT } from "./helpers/gini.js";
+import { gini, ROOT } from "./helpers/gini.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 import { dockerRun } from "./helpers/test-network.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/configs");
@@ -77,13 +78,13 @@ describe("gini validate agrees with the real binaries", () => {
   );
 
   it("`gini validate` passes the shipped configs", async () => {
-    const run = await gini(makeProject(), ["validate"]);
+    const run = await gini(projectFixture(), ["validate"]);
     expect(run.code).toBe(0);
   });
 
   const fixtures = readdirSync(FIXTURES).filter((f) => !f.endsWith(".gini.yaml"));
   it.each(fixtures)("%s: the binary refuses what gini calls an error", async (fixture) => {
-    const dir = makeProject();
+    const dir = projectFixture();
     cpSync(join(FIXTURES, fixture), join(dir, targetOf(fixture)));
     // gini's verdict for the default contrib image (an override makes unknown types warnings).
     const ours = await gini(dir, ["validate", "--json"], { GINI_OTEL_COLLECTOR_IMAGE: "" });

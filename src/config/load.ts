@@ -68,7 +68,7 @@ async function readGiniFile(configFile: string): Promise<GiniFile> {
 }
 
 /** A project from gini.yaml's data, every path resolved and every default filled in. */
-function projectFrom(dir: string, configFile: string | undefined, data: GiniFile): Project {
+export function projectFrom(dir: string, configFile: string | undefined, data: GiniFile): Project {
   const stack = Object.fromEntries(
     SERVICE_NAMES.map((service) => {
       const entry = data.stack?.[service];

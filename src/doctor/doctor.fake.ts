@@ -1,6 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
@@ -8,25 +6,9 @@ import { SERVICES } from "../stack/services.js";
 import type { HttpResponse } from "../health/http-get.js";
 import type { DoctorDeps, HostAppProcess } from "./types.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-
 /** A project folder holding copies of the shipped configs, and no gini.yaml (so: the demo apps). */
 export function fakeProject(): Project {
-  const dir = mkdtempSync(join(tmpdir(), "gini-doctor-"));
-  const files = ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml"] as const;
-  for (const f of files) cpSync(join(ROOT, f), join(dir, f));
-  return {
-    dir,
-    configFile: undefined,
-    name: "demo",
-    bind: "127.0.0.1",
-    stack: {
-      "otel-collector": { config: join(dir, files[0]) },
-      jaeger: { config: join(dir, files[1]) },
-      prometheus: { config: join(dir, files[2]) },
-    },
-    apps: {},
-  };
+  return fixtureProject({ name: "demo" });
 }
 
 /** Puts the three running stack containers into the fake engine, as `gini up` leaves them. */

@@ -1,12 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FakeDocker } from "../docker/docker.fake.js";
-import type { Project } from "../config/load.js";
+import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import { down } from "./down.js";
 
-const mine = { name: "mine", dir: mkdtempSync(join(tmpdir(), "gini-down-")) } as Project;
+const mine = fixtureProject({ name: "mine" });
 
 const spec = (name: string, project: string) => ({
   name,

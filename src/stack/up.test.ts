@@ -1,32 +1,11 @@
-import { copyFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { Clock } from "../health/clock.js";
 import { up, type UpOptions } from "./up.js";
 
-function project(): Project {
-  const dir = mkdtempSync(join(tmpdir(), "gini-unit-"));
-  // The shipped configs, so the validation `up` runs first passes.
-  const config = (f: string) => (
-    copyFileSync(join(import.meta.dirname, "../..", f), join(dir, f)),
-    join(dir, f)
-  );
-  return {
-    dir,
-    configFile: undefined,
-    name: "unit",
-    bind: "127.0.0.1",
-    stack: {
-      "otel-collector": { config: config("config-spm.yaml") },
-      jaeger: { config: config("config-jaeger.yaml") },
-      prometheus: { config: config("prometheus.yml") },
-    },
-    apps: {},
-  };
-}
+const project = (): Project => fixtureProject({ name: "unit" });
 
 const clock: Clock = (() => {
   let now = 0;

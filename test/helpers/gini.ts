@@ -1,11 +1,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { inject } from "vitest";
 
-/** The repository root, where the built CLI and the shipped configs live. */
-export const ROOT = resolve(import.meta.dirname, "../..");
+import { ROOT } from "./project-fixture.js";
+
+export { ROOT };
 const BIN = join(ROOT, "dist/bundle/bin.js");
 
 /** What a finished `gini` run left. */
@@ -51,14 +50,4 @@ export function spawnGini(
     cwd,
     env: { ...process.env, ...imageEnv(), ...env },
   });
-}
-
-/** A fresh project folder holding copies of the repository's three configs. */
-export function makeProject(name = "gini-it"): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "gini-test-")), name);
-  mkdirSync(dir, { recursive: true });
-  for (const file of ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml"]) {
-    cpSync(join(ROOT, file), join(dir, file));
-  }
-  return dir;
 }

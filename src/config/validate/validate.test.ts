@@ -1,28 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  projectFixture,
+  removeProjectFixtures,
+  ROOT,
+} from "../../../test/helpers/project-fixture.js";
 import { GiniError } from "../../errors.js";
 import { loadProject } from "../load.js";
 import { assertValid, findingsError, jsonReport, validateOptions, type Finding } from "./index.js";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
 const FIXTURES = join(ROOT, "test/fixtures/configs");
-const SHIPPED = ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml"];
-const dirs: string[] = [];
 
-/** A project with the shipped configs, where `fixture` (named `<case>.<target file>`) replaces its target. */
-function projectWith(...fixtures: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "gini-validate-"));
-  dirs.push(dir);
-  for (const file of SHIPPED) cpSync(join(ROOT, file), join(dir, file));
-  for (const fixture of fixtures) {
-    // `.broken` keeps unparseable fixtures away from prettier.
-    const target = fixture.slice(fixture.indexOf(".") + 1).replace(/\.broken$/, "");
-    cpSync(join(FIXTURES, fixture), join(dir, target));
-  }
-  return dir;
-}
+const projectWith = (...fixtures: string[]): string => projectFixture({ fixtures });
 
 /**
  * 1-based line of the first line of the fixture containing `needle`, comments skipped unless it is
@@ -42,9 +32,7 @@ function lineOf(fixture: string, needle: string, after?: string): number {
 const rules = (findings: Finding[]) => [...new Set(findings.map((f) => f.rule))].sort();
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === "error");
 
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeProjectFixtures);
 
 describe("the shipped configs", () => {
   it("validate clean: no error, no warning", async () => {
