@@ -45,8 +45,3 @@ export function printError(
   for (const line of details) process.stderr.write(chalk.dim(`  | ${line}`) + "\n");
   if (hint) process.stderr.write(`${chalk.dim("hint:")} ${hint}\n`);
 }
-
-/** "1 warning", "2 warnings". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { HttpError, nameRoute, readPrompt, sendError, sendJson } from "./json-http.js";
 import { sampleLatencyMs, sleep } from "./latency.js";
+import { plural } from "../text/plural.js";
 
 const tracer = trace.getTracer("gini-demo-api");
 const MODEL = "gini-demo-model";
@@ -27,7 +28,7 @@ async function runModel(prompt: string): Promise<{ answer: string; latencyMs: nu
       const latencyMs = sampleLatencyMs({ median: 140, sigma: 0.55, min: 50, max: 400 });
       await sleep(latencyMs);
       const words = prompt.trim().split(/\s+/).length;
-      const answer = `${MODEL} read ${words} word${words === 1 ? "" : "s"} and answers: "${[...prompt.trim()].reverse().join("")}"`;
+      const answer = `${MODEL} read ${plural(words, "word")} and answers: "${[...prompt.trim()].reverse().join("")}"`;
       span.setAttribute("demo.answer.length", answer.length);
       return { answer, latencyMs };
     } catch (err) {

@@ -14,6 +14,7 @@ import type {
   PortBinding,
   PullProgress,
 } from "./types.js";
+import { envFromEntries } from "../text/env-entries.js";
 
 /** Where the engine is expected, for error messages. */
 export function dockerEndpoint(): string {
@@ -52,12 +53,7 @@ function toInfo(c: Docker.ContainerInfo): ContainerInfo {
 }
 
 function toDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
-  const env = Object.fromEntries(
-    (c.Config?.Env ?? []).map((kv) => {
-      const at = kv.indexOf("=");
-      return at < 0 ? [kv, ""] : [kv.slice(0, at), kv.slice(at + 1)];
-    }),
-  );
+  const env = envFromEntries(c.Config?.Env ?? []);
   const ports: PortBinding[] = [];
   for (const [key, bindings] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
     const [port, proto] = key.split("/");

@@ -1,4 +1,5 @@
 import { checksOf, type Check, type CheckGroup } from "./types.js";
+import { plural } from "../text/plural.js";
 
 const TAIL = 200;
 /** A running collector's errors older than this are history, not a diagnosis. */
@@ -74,7 +75,7 @@ export function diagnoseLogs(lines: string[], running: boolean): Check[] {
       check(
         "collector-logs.export",
         "warn",
-        `${exportFailures.length} failed export${exportFailures.length === 1 ? "" : "s"} of traces to jaeger; last: ${last}`,
+        `${plural(exportFailures.length, "failed export")} of traces to jaeger; last: ${last}`,
         `${cause} (\`gini logs jaeger\`)`,
       ),
     );
@@ -86,7 +87,7 @@ export function diagnoseLogs(lines: string[], running: boolean): Check[] {
       check(
         "collector-logs.errors",
         running ? "warn" : "fail",
-        `${others.length} error line${others.length === 1 ? "" : "s"}; last: ${shortLine(others.at(-1)!)}`,
+        `${plural(others.length, "error line")}; last: ${shortLine(others.at(-1)!)}`,
         "`gini logs otel-collector` shows them in context",
       ),
     );

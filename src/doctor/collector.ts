@@ -1,6 +1,7 @@
 import { describe, isOk, local } from "../health/http-get.js";
 import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
 import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
+import { plural } from "../text/plural.js";
 
 const check = checksOf("collector");
 
@@ -37,7 +38,7 @@ function exporterChecks(samples: Sample[]): Check[] {
       return check(
         `collector.export.${exporter}`,
         ok === 0 ? "fail" : "warn",
-        `exporter ${exporter} failed to send ${n} span${n === 1 ? "" : "s"} (${ok} sent) since the collector started`,
+        `exporter ${exporter} failed to send ${plural(n, "span")} (${ok} sent) since the collector started`,
         "check that jaeger runs and is on gini-network; the collector logs (above) say why",
       );
     });
@@ -88,7 +89,7 @@ export const checkCollector: CheckGroup = async (ctx) => {
       check(
         "collector.refused",
         "warn",
-        `${refused} span${refused === 1 ? "" : "s"} refused by the receivers`,
+        `${plural(refused, "span")} refused by the receivers`,
         "the memory_limiter refuses data under memory pressure; `gini logs otel-collector` says why",
       ),
     );

@@ -1,6 +1,7 @@
 import { LABEL_PROJECT, NETWORK } from "../stack/labels.js";
 import { SERVICES, type ServiceDefinition } from "../stack/services.js";
 import { checksOf, type Check, type CheckGroup, type ServiceContainer } from "./types.js";
+import { plural, pluralS } from "../text/plural.js";
 
 const check = checksOf("containers");
 
@@ -41,7 +42,7 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       check(
         `${id}.restarts`,
         "warn",
-        `${s.name} restarted ${d.restartCount} time${d.restartCount === 1 ? "" : "s"}${d.oomKilled ? ", last time killed for lack of memory (OOM)" : ""}`,
+        `${s.name} restarted ${plural(d.restartCount, "time")}${d.oomKilled ? ", last time killed for lack of memory (OOM)" : ""}`,
         d.oomKilled ? `give Docker more memory; ${logs}` : logs,
       ),
     );
@@ -64,7 +65,7 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       check(
         `${id}.ports`,
         "fail",
-        `${s.name} does not publish port${missing.length > 1 ? "s" : ""} ${missing.join(", ")} on the host`,
+        `${s.name} does not publish port${pluralS(missing.length)} ${missing.join(", ")} on the host`,
         "`gini down && gini up` recreates it with the ports gini expects",
       ),
     );

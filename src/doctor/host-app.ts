@@ -3,17 +3,12 @@ import { listProcesses } from "../apps/proc-stat.js";
 import { isAlive, readState } from "../apps/state-file.js";
 import type { Project } from "../config/load.js";
 import type { HostAppProcess } from "./types.js";
+import { envFromEntries } from "../text/env-entries.js";
 
 /** A process's environment from /proc/<pid>/environ, or undefined when unreadable. */
 export function readEnviron(pid: number): Record<string, string> | undefined {
   try {
-    const raw = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
-    return Object.fromEntries(
-      raw.map((kv) => {
-        const at = kv.indexOf("=");
-        return at < 0 ? [kv, ""] : [kv.slice(0, at), kv.slice(at + 1)];
-      }),
-    );
+    return envFromEntries(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean));
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { ContainerInfo } from "../docker/types.js";
 import { SERVICES } from "../stack/services.js";
 import type { PortOwner } from "./port-owner.js";
 import { checksOf, type Check, type CheckGroup } from "./types.js";
+import { pluralS } from "../text/plural.js";
 
 const check = checksOf("ports");
 
@@ -59,7 +60,7 @@ export const checkHostPorts: CheckGroup = async (ctx) => {
       check(
         "ports",
         "pass",
-        `host port${wanted.length > 1 ? "s" : ""} ${wanted.map((w) => w.port).join(", ")} ${wanted.length > 1 ? "are" : "is"} free on ${ctx.project.bind}`,
+        `host port${pluralS(wanted.length)} ${wanted.map((w) => w.port).join(", ")} ${wanted.length > 1 ? "are" : "is"} free on ${ctx.project.bind}`,
         null,
       ),
     ];

@@ -3,6 +3,7 @@ import type { ContainerInfo, NetworkInfo } from "../docker/types.js";
 import { GiniError } from "../errors.js";
 import { LABEL_PROJECT, NETWORK } from "./labels.js";
 import type { Step } from "./plan.js";
+import { pluralS } from "../text/plural.js";
 
 /** Container and network names are global to the engine: refuse to take over another's. */
 export function checkOwnership(
@@ -59,7 +60,7 @@ export async function checkPorts(
     taken.sort();
     const first = taken[0]!.split(" ")[0];
     throw new GiniError(
-      `host port${taken.length > 1 ? "s" : ""} ${taken.join(", ")} already in use on ${project.bind}`,
+      `host port${pluralS(taken.length)} ${taken.join(", ")} already in use on ${project.bind}`,
       {
         hint: `stop what listens there (\`ss -ltnp 'sport = :${first}'\` shows it), or \`gini down\` if an earlier stack holds it`,
       },

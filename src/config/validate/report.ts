@@ -1,5 +1,6 @@
 import { GiniError } from "../../errors.js";
 import type { Finding } from "./types.js";
+import { plural } from "../../text/plural.js";
 
 /** Counts for a summary line or the JSON report. */
 export function summarize(findings: readonly Finding[]): {
@@ -40,7 +41,7 @@ export function findingsError(findings: readonly Finding[]): GiniError | undefin
   const more = errors.length - 1;
   const tail =
     more > 0
-      ? ` (${more} more error${more === 1 ? "" : "s"}: run \`gini validate\` to see them all)`
+      ? ` (${plural(more, "more error")}: run \`gini validate\` to see them all)`
       : " (run `gini validate` to check again)";
   return new GiniError(`${first.file}:${first.line}:${first.column}: ${first.message}`, {
     hint: `${first.fix}${tail}`,
