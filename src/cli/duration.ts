@@ -1,16 +1,13 @@
 import { EXIT_USAGE, GiniError } from "../errors.js";
+import { durationSeconds, type DurationUnit } from "../text/duration.js";
 
-const UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+/** The units the CLI's duration flags take (Prometheus' w and y make no sense for them). */
+const CLI_UNITS: readonly DurationUnit[] = ["ms", "s", "m", "h", "d"];
 
 /** Parses "90s", "5m", "1h30m" or a bare number of seconds into seconds. */
 export function parseDuration(text: string, flag: string): number {
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-  const seconds = /^\d+(\.\d+)?$/.test(text)
-    ? Number(text)
-    : parts.map((p) => p[0]).join("") === text && parts.length > 0
-      ? parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0)
-      : NaN;
-  if (!Number.isFinite(seconds) || seconds < 0) {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : durationSeconds(text, CLI_UNITS);
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
     throw new GiniError(`${flag}: "${text}" is not a duration`, {
       hint: "use e.g. 30s, 5m, 1h30m",
       exitCode: EXIT_USAGE,
