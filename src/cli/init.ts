@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { isAbsolute, relative } from "node:path";
+import { displayPath } from "../config/display-path.js";
 import { globalOptions } from "./global-options.js";
 import { dim, ok, say, warn } from "./output.js";
 
@@ -19,8 +19,7 @@ export function registerInit(program: Command): void {
         configFile: options.config,
       });
       for (const { path, action } of results) {
-        const rel = relative(process.cwd(), path);
-        const shown = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+        const shown = displayPath(path);
         if (action === "skipped")
           say(`${warn("skipped".padEnd(11))}  ${shown} ${dim("(exists; --force overwrites it)")}`);
         else say(`${ok(action.padEnd(11))}  ${shown}`);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { GiniError } from "../errors.js";
-import { readYaml } from "./yaml-file.js";
+import { readYamlFile, type YamlProblem } from "./model/index.js";
 import {
   SERVICE_NAMES,
   giniFileSchema,
@@ -56,15 +56,40 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
 
 /** Reads and checks gini.yaml; the first problem becomes a GiniError naming file:line:column. */
 async function readGiniFile(configFile: string): Promise<GiniFile> {
-  const yaml = await readYaml(configFile);
-  const parsed = giniFileSchema.safeParse(yaml.doc.toJS() ?? {});
+  const yaml = await readYamlFile(configFile);
+  if ("problem" in yaml) throw yamlError(configFile, yaml);
+  const parsed = giniFileSchema.safeParse(yaml.data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-  throw new GiniError(`${yaml.where(keys)}: ${keys.join(".") || "document"}: ${issue.message}`, {
-    hint: "see the gini.yaml section of the README for the allowed keys",
-    code: "invalid-config",
-  });
+  const { line, column } = yaml.locate(keys, "value");
+  throw new GiniError(
+    `${configFile}:${line}:${column}: ${keys.join(".") || "document"}: ${issue.message}`,
+    {
+      hint: "see the gini.yaml section of the README for the allowed keys",
+      code: "invalid-config",
+    },
+  );
+}
+
+/** gini.yaml that cannot be read or parsed, as the error `gini up` and friends stop with. */
+function yamlError(path: string, yaml: YamlProblem): GiniError {
+  switch (yaml.problem) {
+    case "missing":
+      return new GiniError(`${path}: file not found`, {
+        hint: "run `gini init` to write the default files",
+        code: "file-not-found",
+      });
+    case "unreadable":
+      return new GiniError(`${path}: cannot read: ${yaml.reason}`, {
+        hint: "check the file's permissions",
+      });
+    case "syntax":
+      return new GiniError(`${path}:${yaml.line}:${yaml.column}: invalid YAML: ${yaml.reason}`, {
+        hint: "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)",
+        code: "invalid-yaml",
+      });
+  }
 }
 
 /** A project from gini.yaml's data, every path resolved and every default filled in. */

@@ -1,4 +1,4 @@
-import { validateProject } from "../config/validate/index.js";
+import { validateProject } from "../config/index.js";
 import type { Check, CheckGroup } from "./types.js";
 
 /** 4. The rules of `gini validate`, each finding as a check (errors fail, warnings warn). */

@@ -1,5 +1,4 @@
-import type { Project } from "../config/load.js";
-import type { ServiceName } from "../config/schema.js";
+import type { Project, ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/client.js";
 import { errorMessage } from "../errors.js";
 import { LABEL_PROJECT } from "../stack/labels.js";

@@ -1,5 +1,4 @@
-import type { Project } from "../config/load.js";
-import type { ServiceName } from "../config/schema.js";
+import type { Project, ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/client.js";
 import type { ContainerDetails, ContainerInfo } from "../docker/types.js";
 import type { ConfigFacts } from "./config-facts.js";

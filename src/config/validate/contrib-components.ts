@@ -1,4 +1,4 @@
-import type { ComponentKind } from "./model.js";
+import { JAEGER_OTLP_ADDRESS, type ComponentKind } from "../model/index.js";
 
 /**
  * Component types of otelcol-contrib 0.165.0, the pinned image.
@@ -87,9 +87,8 @@ export function isContribType(kind: ComponentKind, type: string): boolean {
 /** Components that exist only in the Jaeger v2 binary, with the message and fix for each. */
 export const JAEGER_ONLY: Record<string, { message: string; fix: string }> = {
   jaeger_storage_exporter: {
-    message:
-      "jaeger_storage_exporter exists only in Jaeger v2; in the collector, export to Jaeger with an otlp_grpc exporter to jaeger:4317",
-    fix: "replace it with `otlp_grpc: { endpoint: jaeger:4317, tls: { insecure: true } }` and list otlp_grpc in the traces pipeline's exporters; Jaeger's storage belongs in config-jaeger.yaml",
+    message: `jaeger_storage_exporter exists only in Jaeger v2; in the collector, export to Jaeger with an otlp_grpc exporter to ${JAEGER_OTLP_ADDRESS}`,
+    fix: `replace it with \`otlp_grpc: { endpoint: ${JAEGER_OTLP_ADDRESS}, tls: { insecure: true } }\` and list otlp_grpc in the traces pipeline's exporters; Jaeger's storage belongs in config-jaeger.yaml`,
   },
   jaeger_storage: {
     message:
@@ -136,7 +135,7 @@ export const MOVED: Record<string, { message: string; fix: string }> = {
   },
   "exporters:jaeger": {
     message: "the jaeger exporter was removed from the collector (v0.85); Jaeger v2 takes OTLP",
-    fix: "export with `otlp_grpc: { endpoint: jaeger:4317, tls: { insecure: true } }`",
+    fix: `export with \`otlp_grpc: { endpoint: ${JAEGER_OTLP_ADDRESS}, tls: { insecure: true } }\``,
   },
   "exporters:logging": {
     message: "the logging exporter was removed from the collector",

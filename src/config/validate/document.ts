@@ -1,30 +1,14 @@
-import { readFile } from "node:fs/promises";
-import { isAbsolute, relative } from "node:path";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { displayPath } from "../display-path.js";
+import { readYamlFile, type KeyPath, type YamlFile } from "../model/index.js";
 import type { Finding, Severity } from "./types.js";
 
-/** A key path into a YAML document: map keys and sequence indexes. */
-export type KeyPath = readonly (string | number)[];
-
-/** A parsed config file that can point at any of its keys. */
-export interface ConfigDoc {
-  /** Absolute path. */
-  path: string;
+/** A config file as the rules see it: parsed, and shown as findings name it. */
+export interface ConfigDoc extends YamlFile {
   /** Path as findings show it. */
   file: string;
-  /** The document as plain data ({} for an empty file). */
-  data: unknown;
-  /** 1-based position of the key at `keys` (or of the nearest parent that exists). */
-  locate(keys: KeyPath): { line: number; column: number };
 }
 
-/** The path findings show: relative to the current folder when inside it, else absolute. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
-}
-
-/** Builds a finding located at `keys` in `doc`. */
+/** Builds a finding located at the key `keys` in `doc`. */
 export function findingAt(
   doc: ConfigDoc,
   keys: KeyPath,
@@ -40,13 +24,7 @@ export function findingAt(
 /** Reads and parses a config file; a missing file or bad YAML becomes an error finding instead. */
 export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> {
   const file = displayPath(path);
-  const at = (
-    line: number,
-    column: number,
-    rule: string,
-    message: string,
-    fix: string,
-  ): Finding => ({
+  const error = (rule: string, message: string, fix: string, line = 1, column = 1): Finding => ({
     severity: "error",
     file,
     line,
@@ -55,69 +33,27 @@ export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> 
     message,
     fix,
   });
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? at(1, 1, "file-missing", "file not found", "run `gini init` to write the default file")
-      : at(
-          1,
-          1,
-          "file-missing",
-          `cannot read: ${(err as Error).message}`,
-          "check the file's permissions",
-        );
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    const reason = error.message.split("\n")[0] ?? error.code;
-    return at(
-      pos.line,
-      pos.col,
-      "yaml-syntax",
-      `invalid YAML: ${reason}`,
-      "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key or an unclosed quote)",
-    );
-  }
-  const data: unknown = doc.toJS() ?? {};
-  if (typeof data !== "object" || Array.isArray(data)) {
-    return at(
-      1,
-      1,
+  const yaml = await readYamlFile(path);
+  if (!("problem" in yaml)) {
+    if (typeof yaml.data === "object" && !Array.isArray(yaml.data)) return { ...yaml, file };
+    return error(
       "yaml-syntax",
       "expected a mapping of keys at the top level",
       "start the file with `key: value` lines",
     );
   }
-  const locate = (keys: KeyPath) => {
-    const node = nodeAt(doc, keys);
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-    return { line: pos.line, column: pos.col };
-  };
-  return { path, file, data, locate };
-}
-
-/** The key node of the deepest existing map entry (or the sequence item) along `keys`. */
-function nodeAt(doc: Document, keys: KeyPath): Node | undefined {
-  let node: unknown = doc.contents;
-  let found: Node | undefined;
-  for (const key of keys) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      found = isScalar(pair.key) ? pair.key : found;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === "number" && node.items[key]) {
-      node = node.items[key];
-      found = node as Node;
-    } else {
-      break;
-    }
+  switch (yaml.problem) {
+    case "missing":
+      return error("file-missing", "file not found", "run `gini init` to write the default file");
+    case "unreadable":
+      return error("file-missing", `cannot read: ${yaml.reason}`, "check the file's permissions");
+    case "syntax":
+      return error(
+        "yaml-syntax",
+        `invalid YAML: ${yaml.reason}`,
+        "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key or an unclosed quote)",
+        yaml.line,
+        yaml.column,
+      );
   }
-  return found;
 }

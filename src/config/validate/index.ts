@@ -19,7 +19,7 @@ export { findingsError, formatFinding, jsonReport, summarize } from "./report.js
 export type { Finding, Severity } from "./types.js";
 
 /** Every rule, in the order their findings are reported within a line. */
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   giniYaml,
   undefinedComponents,
   componentTypes,

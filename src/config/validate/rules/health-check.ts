@@ -1,14 +1,15 @@
+import { PORTS, get, idsOfType, parseEndpoint, serviceExtensions, str } from "../../model/index.js";
 import { findingAt } from "../document.js";
-import { componentIds, get, parseEndpoint, sameType, serviceExtensions } from "../model.js";
-import type { Finding, Rule } from "../types.js";
+import type { Rule } from "../types.js";
 
 const RULE = "health-check";
+const ENDPOINT = `0.0.0.0:${PORTS.health}`;
 
 /** gini's readiness probe is GET :13133/ on the collector: health_check must be defined, enabled and on 13133. */
 export const healthCheck: Rule = (ctx) => {
   const doc = ctx.collector;
   if (!doc) return [];
-  const ids = componentIds(doc.data, "extensions").filter((id) => sameType(id, "health_check"));
+  const ids = idsOfType(doc.data, "extensions", "health_check");
   if (ids.length === 0) {
     return [
       findingAt(
@@ -16,38 +17,36 @@ export const healthCheck: Rule = (ctx) => {
         ["extensions"],
         "error",
         RULE,
-        "health_check extension missing: gini's readiness probe (GET :13133/) would never succeed",
-        "add `extensions: { health_check: { endpoint: 0.0.0.0:13133 } }` and list health_check in service.extensions",
+        `health_check extension missing: gini's readiness probe (GET :${PORTS.health}/) would never succeed`,
+        `add \`extensions: { health_check: { endpoint: ${ENDPOINT} } }\` and list health_check in service.extensions`,
       ),
     ];
   }
-  const enabled = ids.filter((id) => serviceExtensions(doc.data).includes(id));
-  if (enabled.length === 0) {
+  const enabled = ids.find((id) => serviceExtensions(doc.data).includes(id));
+  if (enabled === undefined) {
     return [
       findingAt(
         doc,
         ["extensions", ids[0]!],
         "error",
         RULE,
-        `extension "${ids[0]}" is defined but not enabled, so nothing answers on :13133`,
+        `extension "${ids[0]}" is defined but not enabled, so nothing answers on :${PORTS.health}`,
         `add ${ids[0]} to service.extensions`,
       ),
     ];
   }
-  const findings: Finding[] = [];
-  const endpoint = get(doc.data, "extensions", enabled[0]!, "endpoint");
-  const port = typeof endpoint === "string" ? parseEndpoint(endpoint).port : 13133;
-  if (port !== 13133) {
-    findings.push(
-      findingAt(
-        doc,
-        ["extensions", enabled[0]!, "endpoint"],
-        "error",
-        RULE,
-        `health_check listens on port ${port ?? "?"}, but gini probes :13133 (the published port)`,
-        "set `endpoint: 0.0.0.0:13133`",
-      ),
-    );
-  }
-  return findings;
+  const endpoint = str(get(doc.data, "extensions", enabled, "endpoint"));
+  // Without an endpoint the extension listens on its default port, which is the one gini probes.
+  const port = endpoint === undefined ? PORTS.health : parseEndpoint(endpoint)?.port;
+  if (port === PORTS.health) return [];
+  return [
+    findingAt(
+      doc,
+      ["extensions", enabled, "endpoint"],
+      "error",
+      RULE,
+      `health_check listens on port ${port ?? "?"}, but gini probes :${PORTS.health} (the published port)`,
+      `set \`endpoint: ${ENDPOINT}\``,
+    ),
+  ];
 };

@@ -1,11 +1,32 @@
-import { findingAt, type ConfigDoc, type KeyPath } from "../document.js";
-import { componentIds, get, pipelines, sameType } from "../model.js";
-import { jaegerMetricBackend } from "../jaeger-model.js";
-import type { Finding, Rule } from "../types.js";
+import {
+  get,
+  jaegerMetricBackend,
+  spanMetricNames,
+  str,
+  unitName,
+  type KeyPath,
+  type SpanMetricNames,
+} from "../../model/index.js";
+import { findingAt, type ConfigDoc } from "../document.js";
+import type { Finding, Rule, Severity } from "../types.js";
 
 const RULE = "metric-names";
-const UNIT_NAMES: Record<string, string> = { ms: "milliseconds", s: "seconds" };
-const KEEPS_DOTS = new Set(["NoUTF8EscapingWithSuffixes", "NoTranslation"]);
+/** Jaeger's defaults for a Prometheus metric backend. */
+const JAEGER_DEFAULTS = { namespace: "traces_span_metrics", latencyUnit: "ms" };
+
+/** Both sides of the span-metric names: what the collector serves, what Jaeger queries. */
+interface Sides {
+  collector: ConfigDoc;
+  jaeger: ConfigDoc;
+  names: SpanMetricNames;
+  connector: string;
+  /** The `prometheus:` block of Jaeger's metric backend, and where that backend sits. */
+  prom: Record<string, unknown>;
+  backendKeys: KeyPath;
+}
+
+const finding = (severity: Severity, doc: ConfigDoc, keys: KeyPath, message: string, fix: string) =>
+  findingAt(doc, keys, severity, RULE, message, fix);
 
 /**
  * The span-metric names the collector serves must be the names Jaeger queries: same namespace,
@@ -14,101 +35,112 @@ const KEEPS_DOTS = new Set(["NoUTF8EscapingWithSuffixes", "NoTranslation"]);
 export const metricNames: Rule = (ctx) => {
   const { collector, jaeger } = ctx;
   if (!collector || !jaeger) return [];
-  const connector = componentIds(collector.data, "connectors").find((id) =>
-    sameType(id, "span_metrics"),
-  );
+  const names = spanMetricNames(collector.data);
   const backend = jaegerMetricBackend(jaeger.data)?.backend;
-  if (!connector || !backend?.prometheus) return [];
-  const metricsPipes = pipelines(collector.data).filter(
-    (p) => p.signal === "metrics" && p.receivers.includes(connector),
-  );
-  const exporter = metricsPipes
-    .flatMap((p) => p.exporters)
-    .find((id) => sameType(id, "prometheus"));
-  if (!exporter) return [];
-
-  const conn = (key: string) => get(collector.data, "connectors", connector, ...key.split("."));
-  const exp = (key: string) => get(collector.data, "exporters", exporter, key);
-  const prom = backend.prometheus;
-  const connKeys = (key: string): KeyPath => ["connectors", connector, ...key.split(".")];
-  const promKeys = (key: string): KeyPath => [...backend.keys, "prometheus", key];
-  const findings: Finding[] = [];
-  const error = (doc: ConfigDoc, keys: KeyPath, message: string, fix: string) =>
-    findings.push(findingAt(doc, keys, "error", RULE, message, fix));
-  const warning = (doc: ConfigDoc, keys: KeyPath, message: string, fix: string) =>
-    findings.push(findingAt(doc, keys, "warning", RULE, message, fix));
-
-  const strategy =
-    typeof exp("translation_strategy") === "string"
-      ? String(exp("translation_strategy"))
-      : "UnderscoreEscapingWithSuffixes";
-  if (KEEPS_DOTS.has(strategy)) {
-    error(
-      collector,
-      ["exporters", exporter, "translation_strategy"],
-      `translation_strategy ${strategy} keeps dots in metric names, which Jaeger cannot query`,
-      "use `translation_strategy: UnderscoreEscapingWithSuffixes`",
-    );
-    return findings;
+  const { connector, exporter } = names;
+  if (!connector || !exporter || !backend?.prometheus) return [];
+  if (names.keepsDots) {
+    return [
+      finding(
+        "error",
+        collector,
+        ["exporters", exporter, "translation_strategy"],
+        `translation_strategy ${names.strategy} keeps dots in metric names, which Jaeger cannot query`,
+        "use `translation_strategy: UnderscoreEscapingWithSuffixes`",
+      ),
+    ];
   }
-  const suffixes = !strategy.endsWith("WithoutSuffixes");
-
-  const rawNs =
-    typeof conn("namespace") === "string" ? String(conn("namespace")) : "traces.span.metrics";
-  const expNs = typeof exp("namespace") === "string" ? `${String(exp("namespace"))}_` : "";
-  const served = `${expNs}${rawNs}`.replace(/[^a-zA-Z0-9_:]/g, "_");
-  const queried =
-    typeof prom.metric_namespace === "string" ? prom.metric_namespace : "traces_span_metrics";
-  if (served !== queried) {
-    error(
-      collector,
-      conn("namespace") === undefined ? ["connectors", connector] : connKeys("namespace"),
-      `span metrics are served as ${served}_calls_total, but Jaeger queries ${queried}_calls_total (${jaeger.file})`,
-      `use the same namespace on both sides: metric_namespace: ${served} in ${jaeger.file}, or a namespace here that Prometheus turns into ${queried}`,
-    );
-  }
-
-  const unit =
-    typeof conn("histogram.unit") === "string" ? String(conn("histogram.unit")) : undefined;
-  const jaegerUnit = typeof prom.latency_unit === "string" ? prom.latency_unit : "ms";
-  if (unit === undefined) {
-    warning(
-      collector,
-      ["connectors", connector],
-      `connector "${connector}" sets no histogram unit; newer collectors default to seconds, Jaeger to ms`,
-      `set \`histogram: { unit: ${jaegerUnit} }\``,
-    );
-  } else if (unit !== jaegerUnit) {
-    error(
-      jaeger,
-      promKeys("latency_unit"),
-      `Jaeger reads latencies in ${jaegerUnit}, but connector "${connector}" records them in ${unit} (${collector.file})`,
-      `set latency_unit: ${unit} here, or histogram.unit: ${jaegerUnit} in ${collector.file}`,
-    );
-  }
-
-  const unitName = UNIT_NAMES[unit ?? jaegerUnit] ?? "milliseconds";
-  for (const [key, name, suffix] of [
-    ["normalize_calls", "calls", "_total"],
-    ["normalize_duration", "duration", `_${unitName}`],
-  ] as const) {
-    const value = prom[key];
-    const effective = typeof value === "boolean" ? value : false;
-    if (effective !== suffixes) {
-      error(
-        jaeger,
-        typeof value === "boolean" ? promKeys(key) : [...backend.keys, "prometheus"],
-        `Jaeger queries ${queried}_${name}${effective ? suffix : ""}${name === "duration" ? "_bucket" : ""}${typeof value === "boolean" ? "" : ` (${key} defaults to false)`}, but the collector serves ${served}_${name}${suffixes ? suffix : ""}${name === "duration" ? "_bucket" : ""}`,
-        `set \`${key}: ${suffixes}\` (the collector's prometheus exporter ${suffixes ? "adds" : "omits"} type and unit suffixes)`,
-      );
-    } else if (typeof value !== "boolean") {
-      warning(
-        jaeger,
-        [...backend.keys, "prometheus"],
-        `${key} is not set; set it explicitly so the ${name} metric name does not rest on a default`,
-        `set \`${key}: ${suffixes}\``,
-      );
-    }
-  }
-  return findings;
+  const sides: Sides = {
+    collector,
+    jaeger,
+    names,
+    connector,
+    prom: backend.prometheus,
+    backendKeys: backend.keys,
+  };
+  return [...namespace(sides), ...unit(sides), ...suffixes(sides)];
 };
+
+const queriedNamespace = (s: Sides) => str(s.prom.metric_namespace) ?? JAEGER_DEFAULTS.namespace;
+const jaegerUnit = (s: Sides) => str(s.prom.latency_unit) ?? JAEGER_DEFAULTS.latencyUnit;
+
+function namespace(s: Sides): Finding[] {
+  const served = s.names.namespace;
+  const queried = queriedNamespace(s);
+  if (served === queried) return [];
+  const written = get(s.collector.data, "connectors", s.connector, "namespace") !== undefined;
+  return [
+    finding(
+      "error",
+      s.collector,
+      written ? ["connectors", s.connector, "namespace"] : ["connectors", s.connector],
+      `span metrics are served as ${served}_calls_total, but Jaeger queries ${queried}_calls_total (${s.jaeger.file})`,
+      `use the same namespace on both sides: metric_namespace: ${served} in ${s.jaeger.file}, or a namespace here that Prometheus turns into ${queried}`,
+    ),
+  ];
+}
+
+function unit(s: Sides): Finding[] {
+  const wanted = jaegerUnit(s);
+  const configured = s.names.configuredUnit;
+  if (configured === undefined) {
+    return [
+      finding(
+        "warning",
+        s.collector,
+        ["connectors", s.connector],
+        `connector "${s.connector}" sets no histogram unit; newer collectors default to seconds, Jaeger to ${JAEGER_DEFAULTS.latencyUnit}`,
+        `set \`histogram: { unit: ${wanted} }\``,
+      ),
+    ];
+  }
+  if (configured === wanted) return [];
+  return [
+    finding(
+      "error",
+      s.jaeger,
+      [...s.backendKeys, "prometheus", "latency_unit"],
+      `Jaeger reads latencies in ${wanted}, but connector "${s.connector}" records them in ${configured} (${s.collector.file})`,
+      `set latency_unit: ${configured} here, or histogram.unit: ${wanted} in ${s.collector.file}`,
+    ),
+  ];
+}
+
+/** normalize_calls and normalize_duration must add suffixes exactly when the exporter does. */
+function suffixes(s: Sides): Finding[] {
+  const served = s.names;
+  const queried = queriedNamespace(s);
+  const checks = [
+    ["normalize_calls", "calls", "_total", served.calls],
+    ["normalize_duration", "duration", `_${unitName(jaegerUnit(s))}`, served.duration],
+  ] as const;
+  return checks.flatMap(([key, name, suffix, servedName]): Finding[] => {
+    const value = s.prom[key];
+    const set = typeof value === "boolean";
+    const bucket = name === "duration" ? "_bucket" : "";
+    const keys: KeyPath = set
+      ? [...s.backendKeys, "prometheus", key]
+      : [...s.backendKeys, "prometheus"];
+    if ((set ? value : false) !== served.suffixes) {
+      return [
+        finding(
+          "error",
+          s.jaeger,
+          keys,
+          `Jaeger queries ${queried}_${name}${value === true ? suffix : ""}${bucket}${set ? "" : ` (${key} defaults to false)`}, but the collector serves ${servedName}${bucket}`,
+          `set \`${key}: ${served.suffixes}\` (the collector's prometheus exporter ${served.suffixes ? "adds" : "omits"} type and unit suffixes)`,
+        ),
+      ];
+    }
+    if (set) return [];
+    return [
+      finding(
+        "warning",
+        s.jaeger,
+        keys,
+        `${key} is not set; set it explicitly so the ${name} metric name does not rest on a default`,
+        `set \`${key}: ${served.suffixes}\``,
+      ),
+    ];
+  });
+}

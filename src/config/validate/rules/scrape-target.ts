@@ -1,6 +1,13 @@
-import { findingAt } from "../document.js";
-import { asRecord, componentIds, get, parseEndpoint, pipelines, sameType } from "../model.js";
-import { scrapeTargets, selfMetricsReader } from "../prometheus-model.js";
+import {
+  NETWORK,
+  PORTS,
+  pipelines,
+  prometheusExporters,
+  scrapeTargets,
+  selfMetricsReader,
+  type KeyPath,
+} from "../../model/index.js";
+import { findingAt, type ConfigDoc } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "scrape-target";
@@ -13,9 +20,8 @@ const SERVICE = "otel-collector";
 export const scrapeTarget: Rule = (ctx) => {
   const { collector, prometheus } = ctx;
   if (!collector) return [];
-  const findings: Finding[] = [];
-  const ids = componentIds(collector.data, "exporters").filter((id) => sameType(id, "prometheus"));
-  if (ids.length === 0) {
+  const exporters = prometheusExporters(collector.data);
+  if (exporters.length === 0) {
     return [
       findingAt(
         collector,
@@ -23,19 +29,18 @@ export const scrapeTarget: Rule = (ctx) => {
         "error",
         RULE,
         "no prometheus exporter: the span metrics are never served for Prometheus to scrape",
-        "add `exporters: { prometheus: { endpoint: 0.0.0.0:8889 } }` and list it in the metrics pipeline",
+        `add \`exporters: { prometheus: { endpoint: 0.0.0.0:${PORTS.spanMetrics} } }\` and list it in the metrics pipeline`,
       ),
     ];
   }
-  const metricsExporters = new Set(
+  const inMetrics = new Set(
     pipelines(collector.data)
       .filter((p) => p.signal === "metrics")
       .flatMap((p) => p.exporters),
   );
+  const findings: Finding[] = [];
   const ports: number[] = [];
-  for (const id of ids) {
-    const endpoint = get(asRecord(get(collector.data, "exporters"))?.[id], "endpoint");
-    const port = typeof endpoint === "string" ? parseEndpoint(endpoint).port : undefined;
+  for (const { id, port } of exporters) {
     if (port === undefined) {
       findings.push(
         findingAt(
@@ -44,10 +49,10 @@ export const scrapeTarget: Rule = (ctx) => {
           "error",
           RULE,
           `exporter "${id}" has no endpoint port to serve metrics on`,
-          "set `endpoint: 0.0.0.0:8889`",
+          `set \`endpoint: 0.0.0.0:${PORTS.spanMetrics}\``,
         ),
       );
-    } else if (!metricsExporters.has(id)) {
+    } else if (!inMetrics.has(id)) {
       findings.push(
         findingAt(
           collector,
@@ -62,47 +67,43 @@ export const scrapeTarget: Rule = (ctx) => {
       ports.push(port);
     }
   }
-  if (!prometheus) return findings;
+  return prometheus ? [...findings, ...targetFindings(collector, prometheus, ports)] : findings;
+};
+
+/** For each port the span metrics are served on: the target that should scrape it, or its absence. */
+function targetFindings(collector: ConfigDoc, prometheus: ConfigDoc, ports: number[]): Finding[] {
   const targets = scrapeTargets(prometheus.data);
-  const selfPort = selfMetricsReader(collector.data)?.port ?? 8888;
-  for (const port of ports) {
-    if (targets.some((t) => t.host === SERVICE && t.port === port)) continue;
+  const selfPort = selfMetricsReader(collector.data)?.port ?? PORTS.selfMetrics;
+  const error = (keys: KeyPath, message: string, fix: string) =>
+    findingAt(prometheus, keys, "error", RULE, message, fix);
+  return ports.flatMap((port): Finding[] => {
+    if (targets.some((t) => t.host === SERVICE && t.port === port)) return [];
     const wrongHost = targets.find((t) => t.port === port);
-    const wrongPort = targets.find((t) => t.host === SERVICE && t.port !== selfPort);
     if (wrongHost) {
-      findings.push(
-        findingAt(
-          prometheus,
+      return [
+        error(
           wrongHost.keys,
-          "error",
-          RULE,
           `scrape target "${wrongHost.raw}" is not the otel-collector service, so it is never up`,
-          `use "${SERVICE}:${port}": services reach each other by name on gini-network`,
+          `use "${SERVICE}:${port}": services reach each other by name on ${NETWORK}`,
         ),
-      );
-    } else if (wrongPort) {
-      findings.push(
-        findingAt(
-          prometheus,
+      ];
+    }
+    const wrongPort = targets.find((t) => t.host === SERVICE && t.port !== selfPort);
+    if (wrongPort) {
+      return [
+        error(
           wrongPort.keys,
-          "error",
-          RULE,
           `scrape target "${wrongPort.raw}" does not match the collector's prometheus exporter, which serves port ${port} (${collector.file})`,
           `scrape "${SERVICE}:${port}", or change the exporter's endpoint to port ${wrongPort.port ?? "?"}`,
         ),
-      );
-    } else {
-      findings.push(
-        findingAt(
-          prometheus,
-          ["scrape_configs"],
-          "error",
-          RULE,
-          `nothing scrapes ${SERVICE}:${port}, where the collector serves the span metrics`,
-          `add a job: \`- job_name: spanmetrics\n    static_configs: [{ targets: ["${SERVICE}:${port}"] }]\``,
-        ),
-      );
+      ];
     }
-  }
-  return findings;
-};
+    return [
+      error(
+        ["scrape_configs"],
+        `nothing scrapes ${SERVICE}:${port}, where the collector serves the span metrics`,
+        `add a job: \`- job_name: spanmetrics\n    static_configs: [{ targets: ["${SERVICE}:${port}"] }]\``,
+      ),
+    ];
+  });
+}

@@ -1,11 +1,9 @@
+import { PORTS, get, isLoopback, scrapeTargets, selfMetricsReader } from "../../model/index.js";
 import { findingAt } from "../document.js";
-import { get, isLoopback } from "../model.js";
-import { scrapeTargets, selfMetricsReader } from "../prometheus-model.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "self-metrics";
-const READERS_FIX =
-  "under service.telemetry.metrics set `readers: [{ pull: { exporter: { prometheus: { host: 0.0.0.0, port: 8888 } } } }]`";
+const READERS_FIX = `under service.telemetry.metrics set \`readers: [{ pull: { exporter: { prometheus: { host: 0.0.0.0, port: ${PORTS.selfMetrics} } } } }]\``;
 
 /** The collector's own metrics (otelcol_*) must be served on 0.0.0.0:8888 for Prometheus' second target. */
 export const selfMetrics: Rule = (ctx) => {
@@ -25,6 +23,7 @@ export const selfMetrics: Rule = (ctx) => {
     );
   }
   const reader = selfMetricsReader(collector.data);
+  const port = reader?.port ?? PORTS.selfMetrics;
   if (reader && (reader.host === undefined || isLoopback(reader.host))) {
     findings.push(
       findingAt(
@@ -32,13 +31,12 @@ export const selfMetrics: Rule = (ctx) => {
         reader.keys,
         "warning",
         RULE,
-        `the collector serves its own metrics on ${reader.host ?? "localhost"}:${reader.port ?? 8888}, unreachable from Prometheus`,
+        `the collector serves its own metrics on ${reader.host ?? "localhost"}:${port}, unreachable from Prometheus`,
         "set `host: 0.0.0.0`",
       ),
     );
   }
   if (!prometheus) return findings;
-  const port = reader?.port ?? 8888;
   const target = scrapeTargets(prometheus.data).find(
     (t) => t.host === "otel-collector" && t.port === port,
   );

@@ -1,5 +1,5 @@
 import { findingAt } from "../document.js";
-import { componentIds, pipelines, sameType } from "../model.js";
+import { pipelines, spanMetricsConnectors } from "../../model/index.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "spanmetrics-wiring";
@@ -8,9 +8,7 @@ const RULE = "spanmetrics-wiring";
 export const spanmetricsWiring: Rule = (ctx) => {
   const doc = ctx.collector;
   if (!doc) return [];
-  const connectors = componentIds(doc.data, "connectors").filter((id) =>
-    sameType(id, "span_metrics"),
-  );
+  const connectors = spanMetricsConnectors(doc.data);
   if (connectors.length === 0) {
     return [
       findingAt(

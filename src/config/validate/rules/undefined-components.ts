@@ -1,50 +1,59 @@
+import {
+  componentIds,
+  pipelines,
+  serviceExtensions,
+  type ComponentKind,
+} from "../../model/index.js";
 import { findingAt, type ConfigDoc } from "../document.js";
-import { componentIds, pipelines, serviceExtensions, type ComponentKind } from "../model.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "undefined-component";
 
+/** Each slot of a pipeline, the sections its ids may come from, and what the message calls one. */
+const SLOTS: {
+  slot: "receivers" | "processors" | "exporters";
+  kinds: ComponentKind[];
+  what: string;
+}[] = [
+  { slot: "receivers", kinds: ["receivers", "connectors"], what: "receiver" },
+  { slot: "processors", kinds: ["processors"], what: "processor" },
+  { slot: "exporters", kinds: ["exporters", "connectors"], what: "exporter" },
+];
+
 /** Components named in service.pipelines or service.extensions must be defined in their section. */
 export const undefinedComponents: Rule = (ctx) =>
-  [ctx.collector, ctx.jaeger].flatMap((doc) => (doc ? check(doc) : []));
+  [ctx.collector, ctx.jaeger].flatMap((doc) =>
+    doc ? [...pipelineFindings(doc), ...extensionFindings(doc)] : [],
+  );
 
-function check(doc: ConfigDoc): Finding[] {
-  const findings: Finding[] = [];
-  const defined = (kinds: ComponentKind[]) =>
-    new Set(kinds.flatMap((k) => componentIds(doc.data, k)));
-  const slots: {
-    slot: "receivers" | "processors" | "exporters";
-    kinds: ComponentKind[];
-    what: string;
-  }[] = [
-    { slot: "receivers", kinds: ["receivers", "connectors"], what: "receiver" },
-    { slot: "processors", kinds: ["processors"], what: "processor" },
-    { slot: "exporters", kinds: ["exporters", "connectors"], what: "exporter" },
-  ];
+const error = (doc: ConfigDoc, keys: (string | number)[], message: string, fix: string) =>
+  findingAt(doc, keys, "error", RULE, message, fix);
+
+const defined = (doc: ConfigDoc, kinds: ComponentKind[]) =>
+  new Set(kinds.flatMap((k) => componentIds(doc.data, k)));
+
+function pipelineFindings(doc: ConfigDoc): Finding[] {
   const all = pipelines(doc.data);
+  const findings: Finding[] = [];
   if (all.length === 0) {
     findings.push(
-      findingAt(
+      error(
         doc,
         ["service"],
-        "error",
-        RULE,
         "no pipelines under service.pipelines",
         "add a traces pipeline: `service: { pipelines: { traces: { receivers: [otlp], exporters: [...] } } }`",
       ),
     );
   }
   for (const p of all) {
-    for (const { slot, kinds, what } of slots) {
-      const known = defined(kinds);
+    for (const { slot, kinds, what } of SLOTS) {
+      const known = defined(doc, kinds);
       p[slot].forEach((id, index) => {
         if (known.has(id)) return;
         findings.push(
-          findingAt(
+          error(
             doc,
             ["service", "pipelines", p.id, slot, index],
-            "error",
-            RULE,
             `${what} "${id}" is used in pipeline "${p.id}" but never defined`,
             `define "${id}" under ${kinds.map((k) => `${k}:`).join(" or ")}, or remove it from the pipeline`,
           ),
@@ -52,11 +61,9 @@ function check(doc: ConfigDoc): Finding[] {
       });
       if (slot !== "processors" && p[slot].length === 0) {
         findings.push(
-          findingAt(
+          error(
             doc,
             ["service", "pipelines", p.id],
-            "error",
-            RULE,
             `pipeline "${p.id}" has no ${slot}`,
             `list at least one of its ${slot}`,
           ),
@@ -64,19 +71,21 @@ function check(doc: ConfigDoc): Finding[] {
       }
     }
   }
-  const extensions = defined(["extensions"]);
-  serviceExtensions(doc.data).forEach((id, index) => {
-    if (extensions.has(id)) return;
-    findings.push(
-      findingAt(
-        doc,
-        ["service", "extensions", index],
-        "error",
-        RULE,
-        `extension "${id}" is enabled in service.extensions but never defined`,
-        `define "${id}" under extensions:, or remove it from service.extensions`,
-      ),
-    );
-  });
   return findings;
+}
+
+function extensionFindings(doc: ConfigDoc): Finding[] {
+  const extensions = defined(doc, ["extensions"]);
+  return serviceExtensions(doc.data).flatMap((id, index) =>
+    extensions.has(id)
+      ? []
+      : [
+          error(
+            doc,
+            ["service", "extensions", index],
+            `extension "${id}" is enabled in service.extensions but never defined`,
+            `define "${id}" under extensions:, or remove it from service.extensions`,
+          ),
+        ],
+  );
 }

@@ -1,0 +1,34 @@
+/**
+ * What the three config files and gini's stack must agree on, written once: the rules check the
+ * files against it, and the services table (src/stack/services.ts) is built from it. The service
+ * names, which are also the hosts on the network, are SERVICE_NAMES in ../schema.ts.
+ */
+
+/** The Docker network the stack's containers share; they reach each other there by name. */
+export const NETWORK = "gini-network";
+
+/** The ports of the stack by what they serve; gini publishes each at the same number on the host. */
+export const PORTS = {
+  /** Collector: OTLP over gRPC, where apps export (the OTLP receiver's default; Jaeger's too). */
+  otlpGrpc: 4317,
+  /** Collector: OTLP over HTTP (the OTLP receiver's default). */
+  otlpHttp: 4318,
+  /** Collector: its own metrics (otelcol_*), a pull prometheus reader (the collector's default). */
+  selfMetrics: 8888,
+  /** Collector: the span metrics, served by its prometheus exporter for Prometheus to scrape. */
+  spanMetrics: 8889,
+  /** Collector: the health_check extension, gini's readiness probe (the extension's default). */
+  health: 13133,
+  /** Jaeger: UI and HTTP API (jaeger_query's default). */
+  jaegerUi: 16686,
+  /** Jaeger: jaeger_query's gRPC API (its default); not published. */
+  jaegerGrpc: 16685,
+  /** Prometheus: UI, API and readiness (its default). */
+  prometheus: 9090,
+} as const;
+
+/** Where Jaeger's Monitor tab reads metrics: the prometheus service, by name on the network. */
+export const PROMETHEUS_URL = `http://prometheus:${PORTS.prometheus}`;
+
+/** Where the collector exports traces: Jaeger's OTLP gRPC receiver, by name on the network. */
+export const JAEGER_OTLP_ADDRESS = `jaeger:${PORTS.otlpGrpc}`;
