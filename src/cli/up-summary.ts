@@ -1,5 +1,6 @@
 import type { Project } from "../config/load.js";
 import type { AppEvent } from "../stack/apps-up.js";
+import { PORTS, hostUrl } from "../stack/services.js";
 import type { UpEvent } from "../stack/up.js";
 import { bold, dim, note, ok, say, warn } from "./output.js";
 import { pullRenderer } from "./pull-progress.js";
@@ -35,10 +36,10 @@ export function progressPrinter(): (e: UpEvent | AppEvent) => void {
 /** The URLs of the stack, printed once it is ready. */
 export function printStackSummary(project: Project): void {
   say(`${bold("SPM stack is up")} (project ${project.name})`);
-  say(`  Jaeger UI    http://localhost:16686/`);
-  say(`  Monitor tab  http://localhost:16686/monitor`);
-  say(`  Prometheus   http://localhost:9090/`);
-  say(`  OTLP         gRPC http://localhost:4317, HTTP http://localhost:4318`);
+  say(`  Jaeger UI    ${hostUrl(PORTS.jaegerUi)}`);
+  say(`  Monitor tab  ${hostUrl(PORTS.jaegerUi, "/monitor")}`);
+  say(`  Prometheus   ${hostUrl(PORTS.prometheus)}`);
+  say(`  OTLP         gRPC ${hostUrl(PORTS.otlpGrpc, "")}, HTTP ${hostUrl(PORTS.otlpHttp, "")}`);
   if (project.bind === "0.0.0.0")
     say(dim("  ports are published on all interfaces (bind: 0.0.0.0)"));
 }

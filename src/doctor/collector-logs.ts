@@ -1,3 +1,5 @@
+import { JAEGER_OTLP_ADDRESS } from "../config/index.js";
+import { NETWORK, PORTS } from "../stack/services.js";
 import { checksOf, type Check, type CheckGroup } from "./types.js";
 import { plural } from "../text/plural.js";
 
@@ -67,10 +69,10 @@ export function diagnoseLogs(lines: string[], running: boolean): Check[] {
     const last = shortLine(exportFailures.at(-1)!);
     // gRPC's resolver reports a name that does not resolve as "no children to pick from".
     const cause = /no such host|no children to pick from/.test(last)
-      ? "jaeger's name does not resolve: is it running and on gini-network?"
+      ? `jaeger's name does not resolve: is it running and on ${NETWORK}?`
       : /connection refused/.test(last)
-        ? "nothing answers on jaeger:4317: is jaeger running, with its OTLP receiver on 0.0.0.0:4317?"
-        : "check that jaeger runs and is on gini-network";
+        ? `nothing answers on ${JAEGER_OTLP_ADDRESS}: is jaeger running, with its OTLP receiver on 0.0.0.0:${PORTS.otlpGrpc}?`
+        : `check that jaeger runs and is on ${NETWORK}`;
     checks.push(
       check(
         "collector-logs.export",

@@ -1,11 +1,13 @@
 import { describe, isOk, local } from "../health/http-get.js";
+import { readyUrl } from "../stack/readiness.js";
+import { NETWORK, PORTS, hostUrl, serviceNamed } from "../stack/services.js";
 import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
 import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 import { plural } from "../text/plural.js";
 
 const check = checksOf("collector");
 
-const SELF_METRICS = local(8888, "/metrics");
+const SELF_METRICS = local(PORTS.selfMetrics, "/metrics");
 
 /** The collector's self-metrics samples, or undefined when they do not answer. */
 export async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
@@ -39,25 +41,28 @@ function exporterChecks(samples: Sample[]): Check[] {
         `collector.export.${exporter}`,
         ok === 0 ? "fail" : "warn",
         `exporter ${exporter} failed to send ${plural(n, "span")} (${ok} sent) since the collector started`,
-        "check that jaeger runs and is on gini-network; the collector logs (above) say why",
+        `check that jaeger runs and is on ${NETWORK}; the collector logs (above) say why`,
       );
     });
 }
 
-/** 6. The collector itself: health on 13133; self-metrics on 8888. */
+/** 6. The collector itself: its health check (the readiness probe); its self-metrics. */
 export const checkCollector: CheckGroup = async (ctx) => {
   if (!ctx.services["otel-collector"].running) {
     return [check("collector", "skip", "not checked: the collector is not running", null)];
   }
-  const [health, metrics] = await Promise.all([ctx.get(local(13133, "/")), ctx.get(SELF_METRICS)]);
+  const [health, metrics] = await Promise.all([
+    ctx.get(readyUrl(serviceNamed("otel-collector"))),
+    ctx.get(SELF_METRICS),
+  ]);
   const checks: Check[] = [
     isOk(health)
-      ? check("collector.health", "pass", "health check answers on :13133", null)
+      ? check("collector.health", "pass", `health check answers on :${PORTS.health}`, null)
       : check(
           "collector.health",
           "fail",
-          `health check on :13133: ${describe(health)}`,
-          "`gini logs otel-collector`; health_check must listen on 0.0.0.0:13133 and be in service.extensions",
+          `health check on :${PORTS.health}: ${describe(health)}`,
+          `\`gini logs otel-collector\`; health_check must listen on 0.0.0.0:${PORTS.health} and be in service.extensions`,
         ),
   ];
   if (!isOk(metrics)) {
@@ -65,8 +70,8 @@ export const checkCollector: CheckGroup = async (ctx) => {
       check(
         "collector.self-metrics",
         "warn",
-        `its own metrics do not answer on :8888 (${describe(metrics)})`,
-        "serve them with service.telemetry.metrics.readers: a pull prometheus exporter on host 0.0.0.0, port 8888",
+        `its own metrics do not answer on :${PORTS.selfMetrics} (${describe(metrics)})`,
+        `serve them with service.telemetry.metrics.readers: a pull prometheus exporter on host 0.0.0.0, port ${PORTS.selfMetrics}`,
       ),
     );
     return checks;
@@ -81,7 +86,7 @@ export const checkCollector: CheckGroup = async (ctx) => {
           "collector.spans",
           "warn",
           "no spans received yet",
-          "send some requests to your app (`gini traffic` for the demo); it must export to http://localhost:4317 (gRPC) or :4318 (HTTP)",
+          `send some requests to your app (\`gini traffic\` for the demo); it must export to ${hostUrl(PORTS.otlpGrpc, "")} (gRPC) or :${PORTS.otlpHttp} (HTTP)`,
         ),
   );
   if (refused > 0) {

@@ -1,41 +1,44 @@
-import { LABEL_PROJECT, NETWORK } from "../stack/labels.js";
-import { SERVICES, type ServiceDefinition } from "../stack/services.js";
+import { LABEL_PROJECT } from "../stack/labels.js";
+import { NETWORK, SERVICES, type ServiceDefinition } from "../stack/services.js";
 import { checksOf, type Check, type CheckGroup, type ServiceContainer } from "./types.js";
 import { plural, pluralS } from "../text/plural.js";
 
 const check = checksOf("containers");
 
-function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
+/** The container is missing, another project's, or not running: one failed check saying which. */
+function unusable(s: ServiceDefinition, c: ServiceContainer): Check | undefined {
   const id = `container.${s.name}`;
-  const logs = `\`gini logs ${s.name}\` shows why`;
-  if (!c.info) return [check(id, "fail", `${s.name}: no container`, "`gini up` creates it")];
+  if (!c.info) return check(id, "fail", `${s.name}: no container`, "`gini up` creates it");
   if (c.foreign) {
     const owner = c.info.labels[LABEL_PROJECT];
-    return [
-      check(
-        id,
-        "fail",
-        `${s.name}: the container of that name belongs to ${owner ? `gini project "${owner}"` : "something gini did not create"}`,
-        owner ? `run \`gini down\` in project "${owner}"` : `remove it: \`docker rm -f ${s.name}\``,
-      ),
-    ];
+    return check(
+      id,
+      "fail",
+      `${s.name}: the container of that name belongs to ${owner ? `gini project "${owner}"` : "something gini did not create"}`,
+      owner ? `run \`gini down\` in project "${owner}"` : `remove it: \`docker rm -f ${s.name}\``,
+    );
   }
+  if (c.running) return undefined;
   const d = c.details;
-  if (!c.running) {
-    const why = [
-      d ? `exit code ${d.exitCode}` : "",
-      d?.oomKilled ? "killed for lack of memory (OOM)" : "",
-      d?.error ?? "",
-    ].filter(Boolean);
-    return [
-      check(
-        id,
-        "fail",
-        `${s.name} is ${d?.state ?? c.info.state}${why.length ? ` (${why.join(", ")})` : ""}`,
-        `${logs}; \`gini up\` starts it again`,
-      ),
-    ];
-  }
+  const why = [
+    d ? `exit code ${d.exitCode}` : "",
+    d?.oomKilled ? "killed for lack of memory (OOM)" : "",
+    d?.error ?? "",
+  ].filter(Boolean);
+  return check(
+    id,
+    "fail",
+    `${s.name} is ${d?.state ?? c.info.state}${why.length ? ` (${why.join(", ")})` : ""}`,
+    `\`gini logs ${s.name}\` shows why; \`gini up\` starts it again`,
+  );
+}
+
+/** A running container: its restarts, network, published ports and bind address. */
+function runningChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
+  const id = `container.${s.name}`;
+  const logs = `\`gini logs ${s.name}\` shows why`;
+  const d = c.details;
+  const info = c.info!;
   const checks: Check[] = [];
   if (d && d.restartCount > 0) {
     checks.push(
@@ -47,7 +50,7 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       ),
     );
   }
-  const networks = d ? d.networks.map((n) => n.name) : c.info.networks;
+  const networks = d ? d.networks.map((n) => n.name) : info.networks;
   if (!networks.includes(NETWORK)) {
     checks.push(
       check(
@@ -58,7 +61,7 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       ),
     );
   }
-  const published = d?.ports.length ? d.ports : c.info.ports;
+  const published = d?.ports.length ? d.ports : info.ports;
   const missing = s.ports.filter((p) => !published.some((q) => q.container === p && q.host === p));
   if (missing.length > 0 && networks.includes(NETWORK)) {
     checks.push(
@@ -83,12 +86,19 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
       ),
     );
   }
+  return checks;
+}
+
+function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
+  const failed = unusable(s, c);
+  if (failed) return [failed];
+  const checks = runningChecks(s, c, bind);
   if (checks.every((x) => x.status !== "fail")) {
     checks.unshift(
       check(
-        id,
+        `container.${s.name}`,
         "pass",
-        `${s.name} running (${c.info.image}), on ${NETWORK}, ports ${s.ports.join(", ")}`,
+        `${s.name} running (${c.info!.image}), on ${NETWORK}, ports ${s.ports.join(", ")}`,
         null,
       ),
     );

@@ -1,8 +1,8 @@
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
-import type { Project } from "../config/load.js";
+import type { Project } from "../config/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
-import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
-import { SERVICES } from "../stack/services.js";
+import { LABEL_PROJECT, LABEL_SERVICE } from "../stack/labels.js";
+import { NETWORK, SERVICES } from "../stack/services.js";
 import type { HttpResponse } from "../health/http-get.js";
 import type { DoctorDeps, HostAppProcess } from "./types.js";
 

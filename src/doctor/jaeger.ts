@@ -1,5 +1,8 @@
 import { runningApps } from "./app-info.js";
+import { PROMETHEUS_URL } from "../config/index.js";
 import { describe, isOk, json, local, type HttpResponse } from "../health/http-get.js";
+import { readyUrl } from "../stack/readiness.js";
+import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
 import { promQuery } from "./span-metrics.js";
 import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
@@ -15,7 +18,7 @@ function jaegerError(r: HttpResponse): string {
 export async function jaegerServices(ctx: DoctorContext): Promise<string[] | undefined> {
   if (!ctx.services.jaeger.running) return undefined;
   // api_v3, the stable API: Jaeger 2.21 removed the internal /api/services.
-  const r = await ctx.get(local(16686, "/api/v3/services"));
+  const r = await ctx.get(local(PORTS.jaegerUi, "/api/v3/services"));
   const body = json(r) as { services?: unknown } | undefined;
   if (!isOk(r) || body === undefined) return undefined;
   // `{}` while Jaeger holds no traces.
@@ -31,7 +34,7 @@ function callsQuery(ctx: DoctorContext, service: string): Promise<HttpResponse> 
     step: "15000",
     ratePer: "60000",
   });
-  return ctx.get(local(16686, `/api/metrics/calls?${q}`));
+  return ctx.get(local(PORTS.jaegerUi, `/api/metrics/calls?${q}`));
 }
 
 async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {
@@ -42,7 +45,7 @@ async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {
       id,
       "fail",
       `Monitor tab query for ${service} failed: ${jaegerError(r)}`,
-      "Jaeger's metric backend must be http://prometheus:9090 with prometheus on gini-network (`gini validate`)",
+      `Jaeger's metric backend must be ${PROMETHEUS_URL} with prometheus on ${NETWORK} (\`gini validate\`)`,
     );
   }
   const metrics = (json(r) as { metrics?: { metricPoints?: unknown[] }[] } | undefined)?.metrics;
@@ -81,18 +84,18 @@ export const checkJaeger: CheckGroup = async (ctx) => {
   if (!ctx.services.jaeger.running) {
     return [check("jaeger", "skip", "not checked: jaeger is not running", null)];
   }
-  const ui = await ctx.get(local(16686, "/"));
+  const ui = await ctx.get(readyUrl(serviceNamed("jaeger")));
   if (!isOk(ui)) {
     return [
       check(
         "jaeger.ui",
         "fail",
-        `the UI does not answer on :16686 (${describe(ui)})`,
+        `the UI does not answer on :${PORTS.jaegerUi} (${describe(ui)})`,
         "`gini logs jaeger`",
       ),
     ];
   }
-  const checks = [check("jaeger.ui", "pass", "UI answers on :16686", null)];
+  const checks = [check("jaeger.ui", "pass", `UI answers on :${PORTS.jaegerUi}`, null)];
   const services = await jaegerServices(ctx);
   checks.push(
     services === undefined
@@ -106,37 +109,41 @@ export const checkJaeger: CheckGroup = async (ctx) => {
             "send requests to your app; if spans reach the collector but not Jaeger, see the collector's export checks",
           ),
   );
+  return [...checks, ...(await monitorChecks(ctx))];
+};
+
+/** The Monitor tab: wired to Prometheus, and showing call rates for each running app. */
+async function monitorChecks(ctx: DoctorContext): Promise<Check[]> {
   if (!ctx.services.prometheus.running) {
-    checks.push(
+    return [
       check(
         "jaeger.monitor",
         "skip",
         "the Monitor tab is not checked: prometheus is not running",
         null,
       ),
-    );
-    return checks;
+    ];
   }
   // The Monitor tab's own query (Jaeger 2.18 removed /api/metrics/minstep): 501 when no metrics
   // backend is configured, 500 when Prometheus cannot be queried, 200 (maybe empty) when wired.
   const probe = await callsQuery(ctx, "gini-doctor");
   if (!isOk(probe)) {
     const disabled = probe.status === 501;
-    checks.push(
+    return [
       check(
         "jaeger.monitor",
         "fail",
         `the Monitor tab ${disabled ? "is not wired to Prometheus" : "cannot query Prometheus"}: ${jaegerError(probe)}`,
         disabled
           ? "config-jaeger.yaml: jaeger_query.storage.metrics must name a prometheus metric backend (`gini validate`)"
-          : "Jaeger's metric backend must be http://prometheus:9090 with prometheus on gini-network (`gini validate`); `gini logs jaeger`",
+          : `Jaeger's metric backend must be ${PROMETHEUS_URL} with prometheus on ${NETWORK} (\`gini validate\`); \`gini logs jaeger\``,
       ),
-    );
-    return checks;
+    ];
   }
-  checks.push(check("jaeger.monitor", "pass", "the Monitor tab queries Prometheus", null));
   const apps = await runningApps(ctx);
   const names = [...new Set(apps.map((a) => a.service))];
-  checks.push(...(await Promise.all(names.map((s) => callsCheck(ctx, s)))));
-  return checks;
-};
+  return [
+    check("jaeger.monitor", "pass", "the Monitor tab queries Prometheus", null),
+    ...(await Promise.all(names.map((s) => callsCheck(ctx, s)))),
+  ];
+}

@@ -1,5 +1,7 @@
 import { describe, isOk, json, local } from "../health/http-get.js";
-import { checksOf, type CheckGroup } from "./types.js";
+import { readyUrl } from "../stack/readiness.js";
+import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
+import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
 const check = checksOf("prometheus");
 
@@ -11,7 +13,7 @@ interface Target {
   lastError: string;
 }
 
-export const READY_URL = local(9090, "/-/ready");
+const PROMETHEUS = serviceNamed("prometheus");
 
 function targetsOf(doc: unknown): Target[] | undefined {
   const active = (doc as { data?: { activeTargets?: unknown } } | undefined)?.data?.activeTargets;
@@ -31,7 +33,7 @@ function targetsOf(doc: unknown): Target[] | undefined {
 /** What to do about a target that is down, from Prometheus's lastError. */
 export function targetFix(lastError: string): string {
   if (/no such host|server misbehaving/.test(lastError))
-    return "the name does not resolve on gini-network: is otel-collector running and attached to it, and is the target's host right?";
+    return `the name does not resolve on ${NETWORK}: is otel-collector running and attached to it, and is the target's host right?`;
   if (/connection refused/.test(lastError))
     return "nothing listens there: the collector's prometheus exporter must serve 0.0.0.0 on that port";
   if (/HTTP status 404/.test(lastError))
@@ -44,19 +46,19 @@ export const checkPrometheus: CheckGroup = async (ctx) => {
   if (!ctx.services.prometheus.running) {
     return [check("prometheus", "skip", "not checked: prometheus is not running", null)];
   }
-  const ready = await ctx.get(READY_URL);
+  const ready = await ctx.get(readyUrl(PROMETHEUS));
   if (!isOk(ready)) {
     return [
       check(
         "prometheus.ready",
         "fail",
-        `prometheus is not ready on :9090/-/ready (${describe(ready)})`,
+        `prometheus is not ready on :${PROMETHEUS.ready.port}${PROMETHEUS.ready.path} (${describe(ready)})`,
         "`gini logs prometheus` shows why",
       ),
     ];
   }
-  const checks = [check("prometheus.ready", "pass", "ready on :9090", null)];
-  const res = await ctx.get(local(9090, "/api/v1/targets"));
+  const checks = [check("prometheus.ready", "pass", `ready on :${PORTS.prometheus}`, null)];
+  const res = await ctx.get(local(PORTS.prometheus, "/api/v1/targets"));
   const targets = targetsOf(json(res));
   if (!targets) {
     checks.push(
@@ -69,6 +71,12 @@ export const checkPrometheus: CheckGroup = async (ctx) => {
     );
     return checks;
   }
+  return [...checks, ...targetChecks(ctx, targets)];
+};
+
+/** The span-metrics target (missing, up, down or not scraped yet), and any other target down. */
+function targetChecks(ctx: DoctorContext, targets: Target[]): Check[] {
+  const checks: Check[] = [];
   const wanted = `otel-collector:${ctx.facts.spanMetricsPort}`;
   const span = targets.find((t) => t.address === wanted);
   if (!span) {
@@ -115,4 +123,4 @@ export const checkPrometheus: CheckGroup = async (ctx) => {
     }
   }
   return checks;
-};
+}

@@ -1,7 +1,8 @@
 import { acceptedSpans } from "./collector.js";
 import { isOk, json, local } from "../health/http-get.js";
-import { READY_URL } from "./prometheus.js";
-import { checksOf, type CheckGroup, type DoctorContext } from "./types.js";
+import { readyUrl } from "../stack/readiness.js";
+import { PORTS, serviceNamed } from "../stack/services.js";
+import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
 
 const check = checksOf("span-metrics");
 
@@ -10,7 +11,9 @@ export async function promQuery(
   ctx: DoctorContext,
   query: string,
 ): Promise<{ metric: Record<string, string>; value: [number, string] }[] | undefined> {
-  const r = await ctx.get(local(9090, `/api/v1/query?query=${encodeURIComponent(query)}`));
+  const r = await ctx.get(
+    local(PORTS.prometheus, `/api/v1/query?query=${encodeURIComponent(query)}`),
+  );
   const result = (json(r) as { data?: { result?: unknown } } | undefined)?.data?.result;
   return isOk(r) && Array.isArray(result) ? result : undefined;
 }
@@ -24,39 +27,50 @@ export async function servicesWithMetrics(ctx: DoctorContext): Promise<string[] 
 
 /** 8. The span metrics exist under the configured names; if spans arrived but none yet, how long to wait. */
 export const checkSpanMetrics: CheckGroup = async (ctx) => {
-  const ready = ctx.services.prometheus.running && isOk(await ctx.get(READY_URL));
+  const ready =
+    ctx.services.prometheus.running && isOk(await ctx.get(readyUrl(serviceNamed("prometheus"))));
   if (!ready) {
     return [check("span-metrics", "skip", "not checked: prometheus is not ready", null)];
   }
-  const { callsMetric, durationMetric, flushSeconds, scrapeSeconds } = ctx.facts;
-  const res = await ctx.get(local(9090, "/api/v1/label/__name__/values"));
+  const res = await ctx.get(local(PORTS.prometheus, "/api/v1/label/__name__/values"));
   const names = (json(res) as { data?: unknown } | undefined)?.data;
   if (!isOk(res) || !Array.isArray(names)) {
     return [check("span-metrics", "fail", "prometheus did not list its metric names", null)];
   }
-  if (names.includes(callsMetric)) {
-    const services = (await servicesWithMetrics(ctx)) ?? [];
-    const checks = [
+  return names.includes(ctx.facts.callsMetric)
+    ? presentChecks(ctx, names as string[])
+    : missingChecks(ctx, names as string[]);
+};
+
+/** The calls metric exists: for which services, and whether the duration histogram does too. */
+async function presentChecks(ctx: DoctorContext, names: string[]): Promise<Check[]> {
+  const { callsMetric, durationMetric } = ctx.facts;
+  const services = (await servicesWithMetrics(ctx)) ?? [];
+  const checks = [
+    check(
+      "span-metrics.calls",
+      "pass",
+      `${callsMetric} exists${services.length ? ` for ${services.join(", ")}` : ""}`,
+      null,
+    ),
+  ];
+  if (!names.includes(`${durationMetric}_bucket`)) {
+    checks.push(
       check(
-        "span-metrics.calls",
-        "pass",
-        `${callsMetric} exists${services.length ? ` for ${services.join(", ")}` : ""}`,
-        null,
+        "span-metrics.duration",
+        "warn",
+        `${durationMetric}_bucket is missing, so the Monitor tab shows no latencies`,
+        "check the connector's histogram settings (`gini validate`)",
       ),
-    ];
-    if (!names.includes(`${durationMetric}_bucket`)) {
-      checks.push(
-        check(
-          "span-metrics.duration",
-          "warn",
-          `${durationMetric}_bucket is missing, so the Monitor tab shows no latencies`,
-          "check the connector's histogram settings (`gini validate`)",
-        ),
-      );
-    }
-    return checks;
+    );
   }
-  const lookalikes = (names as string[]).filter((n) => /(^|_)calls(_total)?$/.test(n));
+  return checks;
+}
+
+/** The calls metric is missing: under another name, or not yet (and how long to wait). */
+async function missingChecks(ctx: DoctorContext, names: string[]): Promise<Check[]> {
+  const { callsMetric, flushSeconds, scrapeSeconds } = ctx.facts;
+  const lookalikes = names.filter((n) => /(^|_)calls(_total)?$/.test(n));
   if (lookalikes.length > 0) {
     return [
       check(
@@ -84,4 +98,4 @@ export const checkSpanMetrics: CheckGroup = async (ctx) => {
           `send some requests to your app; metrics follow within about ${wait} s`,
         ),
   ];
-};
+}

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Project } from "../config/load.js";
 import type { ContainerSpec } from "../docker/types.js";
-import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH, NETWORK } from "./labels.js";
-import type { ServiceDefinition } from "./services.js";
+import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
+import { NETWORK, type ServiceDefinition } from "./services.js";
 
 /** The image a service runs: env var first, then gini.yaml, then the pinned default. */
 export function imageFor(service: ServiceDefinition, project: Project): string {

@@ -3,7 +3,7 @@ import type { DockerClient } from "../docker/client.js";
 import { downApps } from "./apps-status.js";
 import { GiniError, errorMessage } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
-import { STOP_TIMEOUT_SECONDS } from "./plan.js";
+import { STOP_TIMEOUT_SECONDS } from "./services.js";
 
 /** What `down` removed; both empty means nothing was up. */
 export interface DownResult {

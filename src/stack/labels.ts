@@ -1,6 +1,3 @@
-/** The network every container joins, by contract. */
-export const NETWORK = "gini-network";
-
 /** Label keys gini sets; containers and the network are found by them, never by state files. */
 export const LABEL_PROJECT = "gini.project";
 export const LABEL_SERVICE = "gini.service";
@@ -11,3 +8,7 @@ export const LABEL_SPEC_HASH = "gini.spec-hash";
 export function projectSelector(project: string): Record<string, string> {
   return { [LABEL_PROJECT]: project };
 }
+
+// The network's name belongs to the services table; re-exported until container-app.ts and
+// plan.test.ts (edited on another branch of issue 9) import it from there.
+export { NETWORK } from "./services.js";

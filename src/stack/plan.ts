@@ -1,10 +1,12 @@
 import type { DockerClient } from "../docker/client.js";
 import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
 import { GiniError } from "../errors.js";
-import { LABEL_SERVICE, LABEL_SPEC_HASH, NETWORK } from "./labels.js";
+import { LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
+import { NETWORK, STOP_TIMEOUT_SECONDS } from "./services.js";
 
-/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
-export const STOP_TIMEOUT_SECONDS = 2;
+// The stop timeout belongs to the services table; re-exported until apps-up.ts (edited on another
+// branch of issue 9) imports it from there.
+export { STOP_TIMEOUT_SECONDS };
 
 /** What `up` does to one service's container. */
 export type Action = "create" | "recreate" | "start" | "keep";

@@ -1,7 +1,8 @@
 import type { Project } from "../config/load.js";
 import type { ContainerInfo, NetworkInfo } from "../docker/types.js";
 import { GiniError } from "../errors.js";
-import { LABEL_PROJECT, NETWORK } from "./labels.js";
+import { LABEL_PROJECT } from "./labels.js";
+import { NETWORK } from "./services.js";
 import type { Step } from "./plan.js";
 import { pluralS } from "../text/plural.js";
 

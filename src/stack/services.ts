@@ -1,5 +1,15 @@
+import { NETWORK, PORTS } from "../config/model/index.js";
 import type { ServiceName } from "../config/schema.js";
 import { DEFAULT_IMAGES } from "./images.js";
+
+/**
+ * The network and the named ports of the stack, as the config model defines them (the rules check
+ * the config files against the same numbers); the stack, the doctor and the CLI read them here.
+ */
+export { NETWORK, PORTS };
+
+/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
+export const STOP_TIMEOUT_SECONDS = 2;
 
 /** One service of the SPM stack, declared once; everything else is derived from this list. */
 export interface ServiceDefinition {
@@ -16,8 +26,8 @@ export interface ServiceDefinition {
   ports: number[];
   /** Readiness: HTTP GET on this published port and path must answer 200. */
   ready: { port: number; path: string };
-  /** What a user opens in a browser, if anything. */
-  url?: { port: number; path: string; label: string };
+  /** What a user opens in a browser, if anything (`gini status` shows it). */
+  url?: { port: number; path: string };
 }
 
 /** The stack, in start and display order. */
@@ -28,9 +38,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
     imageEnv: "GINI_OTEL_COLLECTOR_IMAGE",
     mountPath: "/etc/otel-collector-config.yaml",
     command: ["--config=/etc/otel-collector-config.yaml"],
-    // OTLP gRPC, OTLP HTTP, self-metrics, span metrics, health_check.
-    ports: [4317, 4318, 8888, 8889, 13133],
-    ready: { port: 13133, path: "/" },
+    ports: [PORTS.otlpGrpc, PORTS.otlpHttp, PORTS.selfMetrics, PORTS.spanMetrics, PORTS.health],
+    ready: { port: PORTS.health, path: "/" },
   },
   {
     name: "jaeger",
@@ -38,17 +47,27 @@ export const SERVICES: readonly ServiceDefinition[] = [
     imageEnv: "GINI_JAEGER_IMAGE",
     mountPath: "/etc/jaeger/config.yaml",
     command: ["--config=/etc/jaeger/config.yaml"],
-    ports: [16686],
-    ready: { port: 16686, path: "/" },
-    url: { port: 16686, path: "/", label: "Jaeger UI" },
+    ports: [PORTS.jaegerUi],
+    ready: { port: PORTS.jaegerUi, path: "/" },
+    url: { port: PORTS.jaegerUi, path: "/" },
   },
   {
     name: "prometheus",
     defaultImage: DEFAULT_IMAGES.prometheus,
     imageEnv: "GINI_PROMETHEUS_IMAGE",
     mountPath: "/etc/prometheus/prometheus.yml",
-    ports: [9090],
-    ready: { port: 9090, path: "/-/ready" },
-    url: { port: 9090, path: "/", label: "Prometheus" },
+    ports: [PORTS.prometheus],
+    ready: { port: PORTS.prometheus, path: "/-/ready" },
+    url: { port: PORTS.prometheus, path: "/" },
   },
 ];
+
+/** The definition of one service. */
+export function serviceNamed(name: ServiceName): ServiceDefinition {
+  return SERVICES.find((s) => s.name === name)!;
+}
+
+/** Where a user on this machine reaches a published port: localhost, whatever the bind address. */
+export function hostUrl(port: number, path = "/"): string {
+  return `http://localhost:${port}${path}`;
+}

@@ -3,9 +3,9 @@ import type { DockerClient } from "../docker/client.js";
 import type { PortBinding } from "../docker/types.js";
 import type { Probe } from "../health/http-probe.js";
 import { appsStatus, type AppStatus } from "./apps-status.js";
-import { LABEL_PROJECT, NETWORK } from "./labels.js";
+import { LABEL_PROJECT } from "./labels.js";
 import { readyUrl } from "./readiness.js";
-import { SERVICES } from "./services.js";
+import { NETWORK, SERVICES, hostUrl } from "./services.js";
 
 /** One service in `gini status`; the JSON form is a contract, so fields only get added. */
 export interface ServiceStatus {
@@ -44,7 +44,6 @@ export async function status(
       const c = found?.labels[LABEL_PROJECT] === project.name ? found : undefined;
       const running = c?.state === "running";
       const healthy = running && (await probe(readyUrl(s))).ok;
-      const host = "localhost";
       return {
         name: s.name,
         container: c?.id ?? null,
@@ -52,7 +51,7 @@ export async function status(
         state: c?.state ?? "missing",
         health: running ? (healthy ? "healthy" : "unhealthy") : "none",
         ports: (c?.ports ?? []).sort((a, b) => a.container - b.container),
-        url: running && s.url ? `http://${host}:${s.url.port}${s.url.path}` : null,
+        url: running && s.url ? hostUrl(s.url.port, s.url.path) : null,
       };
     }),
   );

@@ -3,13 +3,13 @@ import type { DockerClient } from "../docker/client.js";
 import type { Clock } from "../health/clock.js";
 import type { Probe } from "../health/http-probe.js";
 import { containerSpec, imageFor } from "./container-spec.js";
-import { LABEL_PROJECT, NETWORK } from "./labels.js";
+import { LABEL_PROJECT } from "./labels.js";
 import { applyStep, planStep, type Action, type Step } from "./plan.js";
 import { assertValid, formatFinding } from "../config/validate/index.js";
 import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
 import { waitReady } from "./readiness.js";
-import { SERVICES } from "./services.js";
+import { NETWORK, SERVICES } from "./services.js";
 
 /** Flags of `gini up` that shape the stack, plus the seams tests replace. */
 export interface UpOptions {

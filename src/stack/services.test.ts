@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { PORTS, SERVICES, hostUrl, serviceNamed } from "./services.js";
+
+describe("the services table", () => {
+  it("publishes every named port of the stack but Jaeger's gRPC API, each once", () => {
+    const published = SERVICES.flatMap((s) => s.ports);
+    const { jaegerGrpc, ...wanted } = PORTS;
+    const byNumber = (a: number, b: number) => a - b;
+    expect([...published].sort(byNumber)).toEqual(Object.values(wanted).sort(byNumber));
+    expect(published).not.toContain(jaegerGrpc);
+  });
+
+  it("probes each service on a port it publishes", () => {
+    for (const s of SERVICES) expect(s.ports).toContain(s.ready.port);
+    expect(serviceNamed("otel-collector").ready).toEqual({ port: PORTS.health, path: "/" });
+  });
+
+  it("gives users localhost URLs", () => {
+    expect(hostUrl(PORTS.jaegerUi, "/monitor")).toBe("http://localhost:16686/monitor");
+    expect(hostUrl(PORTS.otlpGrpc, "")).toBe("http://localhost:4317");
+  });
+});
