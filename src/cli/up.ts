@@ -44,18 +44,15 @@ async function runInForeground(
   apps: typeof import("../apps/index.js"),
   started: StartedApp[],
 ): Promise<void> {
-  const stopping = new AbortController();
-  const onSignal = () => {
-    if (!stopping.signal.aborted) return stopping.abort();
-    void apps.killApps(started).finally(() => process.exit(130));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  // The abort's error is never shown: supervision ends quietly on it.
+  const stopping = onInterrupt("while running the apps", "", {
+    cleanupMs: apps.APP_STOP_GRACE_MS + 5000,
+    onForce: () => apps.killApps(started),
+  });
   try {
     await apps.superviseApps(started, stopping.signal, printExit);
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stopping.dispose();
   }
   say("Apps stopped. The stack keeps running: `gini down` removes it.");
 }
@@ -88,7 +85,7 @@ export function registerUp(program: Command): void {
       const starting = onInterrupt(
         "while bringing the stack up",
         "what started may still run: `gini up` finishes it, `gini down` removes it",
-        apps.APP_STOP_GRACE_MS + 5000,
+        { cleanupMs: apps.APP_STOP_GRACE_MS + 5000 },
       );
       const projectApps = apps.projectApps(project);
       const onLine = linePrinter(projectApps.map((a) => a.name));
