@@ -10,12 +10,12 @@ import {
   removeState,
   statePath,
   writeState,
-  type AppState,
+  type AppRecord,
 } from "./state-file.js";
 
 const project = () => mkdtempSync(join(tmpdir(), "gini-state-"));
 
-const entry = (over: Partial<AppState> = {}): AppState => ({
+const entry = (over: Partial<AppRecord> = {}): AppRecord => ({
   name: "api",
   pid: process.pid,
   startedAt: "2026-01-01T00:00:00.000Z",

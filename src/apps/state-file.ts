@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { hasProcFs, readProcStat } from "./proc-stat.js";
 
-/** One detached app, as `gini up --detach` left it. */
-export const appStateSchema = z.object({
+/** An entry of the state file, checked when read: a file that does not match reads as no apps. */
+const appRecordSchema = z.object({
   name: z.string(),
   pid: z.number().int().positive(),
   /** ISO time gini started it, for `gini status`. */
@@ -16,15 +16,15 @@ export const appStateSchema = z.object({
   logFile: z.string(),
 });
 
-/** One detached app, as `gini up --detach` left it. */
-export type AppState = z.infer<typeof appStateSchema>;
+/** One app `gini up` started, as `.gini/state.json` records it: enough to find and stop it. */
+export type AppRecord = z.infer<typeof appRecordSchema>;
 
 /** The whole of `.gini/state.json`. */
-export interface StateFile {
-  apps: AppState[];
+interface StateFile {
+  apps: AppRecord[];
 }
 
-const stateFileSchema = z.object({ apps: z.array(appStateSchema) });
+const stateFileSchema = z.object({ apps: z.array(appRecordSchema) });
 
 /** `.gini/` in the project folder: state and logs, git-ignored. */
 export function giniDir(projectDir: string): string {
@@ -85,7 +85,7 @@ export function processStartOf(pid: number): number {
  * the recorded time. A pid reused by another program after a reboot or a long time has a
  * different start time, so gini never signals a stranger.
  */
-export function isAlive(entry: Pick<AppState, "pid" | "processStart">): boolean {
+export function isAlive(entry: Pick<AppRecord, "pid" | "processStart">): boolean {
   if (!hasProcFs()) {
     try {
       process.kill(entry.pid, 0);

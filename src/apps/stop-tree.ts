@@ -1,8 +1,11 @@
 import { hasProcFs, listProcesses, type ProcStat } from "./proc-stat.js";
 
+/** Grace between SIGTERM and SIGKILL when stopping an app's process tree. */
+export const APP_STOP_GRACE_MS = 5000;
+
 /** How long stopTree waits. */
 export interface StopTreeOptions {
-  /** Time between SIGTERM and SIGKILL. */
+  /** Time between SIGTERM and SIGKILL; default APP_STOP_GRACE_MS. */
   graceMs?: number;
   /** How often to look whether the processes are gone. */
   pollMs?: number;
@@ -96,7 +99,7 @@ async function stopWithoutProc(pid: number, graceMs: number, pollMs: number): Pr
  * of them runs (or, after SIGKILL, a bounded wait has passed). An already-dead pid is fine.
  */
 export async function stopTree(pid: number, options: StopTreeOptions = {}): Promise<void> {
-  const { graceMs = 5000, pollMs = 50 } = options;
+  const { graceMs = APP_STOP_GRACE_MS, pollMs = 50 } = options;
   if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return;
   if (!hasProcFs()) return stopWithoutProc(pid, graceMs, pollMs);
   const tree = new Tree(pid);

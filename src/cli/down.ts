@@ -2,19 +2,22 @@ import type { Command } from "commander";
 import { globalOptions } from "./global-options.js";
 import { dim, ok, say } from "./output.js";
 
-/** `gini down`: remove every container and network of the project. */
+/** `gini down`: stop the apps, then remove every container and network of the project. */
 export function registerDown(program: Command): void {
   program
     .command("down")
     .description("stop and remove the stack's containers and network")
     .action(async (_opts: unknown, cmd: Command) => {
-      const [{ loadProject }, { down }, { realRuntime }] = await Promise.all([
+      const [{ loadProject }, { down }, { realRuntime }, { downApps }] = await Promise.all([
         import("../config/load.js"),
         import("../stack/down.js"),
         import("../stack/runtime.js"),
+        import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
-      const result = await down(project, realRuntime().docker);
+      // Apps first: they export to the collector until they stop, and they need no engine.
+      const apps = await downApps(project);
+      const result = { apps, ...(await down(project, realRuntime().docker)) };
       if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
         return;

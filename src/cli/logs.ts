@@ -34,11 +34,14 @@ export function registerLogs(program: Command): void {
     .option("--since <duration>", "only lines newer than e.g. 10m, 1h, or an RFC 3339 date")
     .option("--timestamps", "show timestamps")
     .action(async (names: string[], flags: LogsFlags, cmd: Command) => {
-      const [{ loadProject }, { logs, logNames }, { realRuntime }] = await Promise.all([
-        import("../config/load.js"),
-        import("../stack/logs.js"),
-        import("../stack/runtime.js"),
-      ]);
+      const [{ loadProject }, { logs, logNames }, { realRuntime }, { appLogs }] = await Promise.all(
+        [
+          import("../config/load.js"),
+          import("../stack/logs.js"),
+          import("../stack/runtime.js"),
+          import("../apps/index.js"),
+        ],
+      );
       const project = await loadProject(globalOptions(cmd));
       const tail = tailCount(flags.tail);
       const options = {
@@ -47,7 +50,9 @@ export function registerLogs(program: Command): void {
         ...(tail !== undefined ? { tail } : {}),
         ...(flags.since ? { since: parseSince(flags.since) } : {}),
       };
-      const shown = names.length > 0 ? [...new Set(names)] : logNames(project);
+      const { docker } = realRuntime();
+      const apps = appLogs(project, docker);
+      const shown = names.length > 0 ? [...new Set(names)] : logNames(apps);
       const width = Math.max(...shown.map((n) => n.length));
       const interrupt = onInterrupt("while following logs", "");
       try {
@@ -55,7 +60,7 @@ export function registerLogs(program: Command): void {
           project,
           names,
           options,
-          realRuntime().docker,
+          docker,
           (service, line) => {
             const head =
               shown.length > 1 ? prefix(service, shown.indexOf(service), width) + " " : "";
@@ -65,6 +70,7 @@ export function registerLogs(program: Command): void {
             out.write(head + line.text + "\n");
           },
           interrupt.signal,
+          apps,
         );
       } finally {
         interrupt.dispose();

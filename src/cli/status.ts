@@ -41,14 +41,16 @@ export function registerStatus(program: Command): void {
     .description("show the state, health, ports and URL of each service")
     .option("--json", "print a JSON document")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const [{ loadProject }, { status }, { realRuntime }] = await Promise.all([
+      const [{ loadProject }, { status }, { realRuntime }, { appsStatus }] = await Promise.all([
         import("../config/load.js"),
         import("../stack/status.js"),
         import("../stack/runtime.js"),
+        import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
-      const runtime = realRuntime();
-      const result = await status(project, runtime.docker, runtime.probe);
+      const { docker, probe } = realRuntime();
+      const stack = await status(project, docker, probe);
+      const result = { ...stack, apps: await appsStatus(project, docker) };
       if (flags.json) {
         say(JSON.stringify(result, null, 2));
         return;

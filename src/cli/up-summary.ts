@@ -1,5 +1,5 @@
 import type { Project } from "../config/load.js";
-import type { AppEvent } from "../stack/apps-up.js";
+import type { AppEvent } from "../apps/index.js";
 import { PORTS, hostUrl } from "../stack/services.js";
 import type { UpEvent } from "../stack/up.js";
 import { bold, dim, note, ok, say, warn } from "./output.js";

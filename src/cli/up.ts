@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import type { StartedApp } from "../apps/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { globalOptions } from "./global-options.js";
 import { onInterrupt, raceAbort } from "./interrupt.js";
@@ -23,6 +24,39 @@ function seconds(value: string): number {
   return n;
 }
 
+/** Prints each app's output line behind its coloured `[name]`. */
+function linePrinter(names: string[]): (app: string, line: string) => void {
+  const width = Math.max(...names.map((n) => n.length));
+  return (app, line) => say(`${prefix(app, names.indexOf(app), width)} ${line}`);
+}
+
+/** Prints an app that exited on its own while the others keep running. */
+function printExit(app: string, how: string, lastLines: string[]): void {
+  note(bad(`app ${app} exited with ${how}; the other apps keep running. Its last lines:`));
+  for (const line of lastLines) note(dim(`  | ${line}`));
+}
+
+/**
+ * A foreground `up` after everything is ready: the apps run until Ctrl-C, which stops them
+ * gracefully (a second one kills them at once), or until every one has exited.
+ */
+async function runInForeground(
+  apps: typeof import("../apps/index.js"),
+  started: StartedApp[],
+): Promise<void> {
+  // The abort's error is never shown: supervision ends quietly on it.
+  const stopping = onInterrupt("while running the apps", "", {
+    cleanupMs: apps.APP_STOP_GRACE_MS + 5000,
+    onForce: () => apps.killApps(started),
+  });
+  try {
+    await apps.superviseApps(started, stopping.signal, printExit);
+  } finally {
+    stopping.dispose();
+  }
+  say("Apps stopped. The stack keeps running: `gini down` removes it.");
+}
+
 /** `gini up`: start the stack, wait for readiness, launch the apps, print where everything is. */
 export function registerUp(program: Command): void {
   program
@@ -37,20 +71,11 @@ export function registerUp(program: Command): void {
     )
     .option("--timeout <seconds>", "how long to wait for readiness", seconds, 120)
     .action(async (flags: UpFlags, cmd: Command) => {
-      const [
-        { loadProject },
-        { up },
-        { realRuntime },
-        { upApps },
-        { superviseApps, stopApps, APP_STOP_GRACE_MS },
-        { projectApps, appUrl },
-      ] = await Promise.all([
+      const [{ loadProject }, { up }, { realRuntime }, apps] = await Promise.all([
         import("../config/load.js"),
         import("../stack/up.js"),
         import("../stack/runtime.js"),
-        import("../stack/apps-up.js"),
-        import("../stack/apps-supervise.js"),
-        import("../stack/project-apps.js"),
+        import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
       const runtime = realRuntime();
@@ -60,22 +85,17 @@ export function registerUp(program: Command): void {
       const starting = onInterrupt(
         "while bringing the stack up",
         "what started may still run: `gini up` finishes it, `gini down` removes it",
-        APP_STOP_GRACE_MS + 5000,
+        { cleanupMs: apps.APP_STOP_GRACE_MS + 5000 },
       );
-      const apps = projectApps(project);
-      const names = Object.keys(apps);
-      const width = Math.max(...names.map((n) => n.length));
-      const onLine = (app: string, line: string) =>
-        say(`${prefix(app, names.indexOf(app), width)} ${line}`);
-      let running;
+      const projectApps = apps.projectApps(project);
+      const onLine = linePrinter(projectApps.map((a) => a.name));
+      let started: StartedApp[];
       try {
-        const options = {
-          ...runtime,
-          pull: flags.pull,
-          timeoutSeconds: flags.timeout,
-          signal: starting.signal,
-        };
-        await raceAbort(up(project, options, onEvent), starting.signal);
+        const options = { ...runtime, pull: flags.pull, signal: starting.signal };
+        await raceAbort(
+          up(project, { ...options, timeoutSeconds: flags.timeout }, onEvent),
+          starting.signal,
+        );
         printStackSummary(project);
         if (!flags.apps) {
           say(
@@ -85,45 +105,17 @@ export function registerUp(program: Command): void {
           );
           return;
         }
-        running = await upApps(project, apps, {
-          ...runtime,
+        started = await apps.startApps(project, projectApps, {
+          ...options,
           detach,
-          pull: flags.pull,
           timeoutMs: flags.timeout * 1000,
-          signal: starting.signal,
           onEvent,
           ...(detach ? {} : { onLine }),
         });
       } finally {
         starting.dispose();
       }
-      printAppsSummary(
-        running.map((r) => ({ name: r.name, url: appUrl(apps[r.name]!) })),
-        detach,
-      );
-      if (detach) return;
-
-      // Foreground: the first Ctrl-C stops the apps gracefully, a second one kills them at once.
-      const stopping = new AbortController();
-      const onSignal = () => {
-        if (!stopping.signal.aborted) return stopping.abort();
-        void stopApps(project, running, 0).finally(() => process.exit(130));
-      };
-      process.on("SIGINT", onSignal);
-      process.on("SIGTERM", onSignal);
-      const outcome = await superviseApps(project, running, stopping.signal, (app, exit, last) => {
-        const how = exit.code !== null ? `code ${exit.code}` : `signal ${exit.signal}`;
-        note(bad(`app ${app} exited with ${how}; the other apps keep running. Its last lines:`));
-        for (const line of last) note(dim(`  | ${line}`));
-      });
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      if (outcome === "interrupted") {
-        say("Apps stopped. The stack keeps running: `gini down` removes it.");
-        return;
-      }
-      throw new GiniError("every app has exited", {
-        hint: "`gini logs <app>` shows why; the stack keeps running (`gini down` removes it)",
-      });
+      printAppsSummary(started, detach);
+      if (!detach) await runInForeground(apps, started);
     });
 }

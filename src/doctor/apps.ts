@@ -1,5 +1,5 @@
-import { OTLP_ENDPOINTS } from "../apps/app-env.js";
-import { resolveApps, type AppInfo } from "./app-info.js";
+import { OTLP_ENDPOINTS, type AppFacts } from "../apps/index.js";
+import { resolveApps } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
 import { checksOf, type Check, type CheckGroup } from "./types.js";
@@ -21,7 +21,7 @@ function endpointOf(value: string): { host: string; port: number } | undefined {
 }
 
 /** The app's OTLP settings against the collector's ports; seen says whether its spans arrived. */
-export function envCheck(app: AppInfo, seen: boolean | undefined): Check {
+export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
   const wanted = OTLP_ENDPOINTS[app.kind];

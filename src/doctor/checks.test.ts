@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { AppFacts } from "../apps/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { envCheck } from "./apps.js";
-import type { AppInfo } from "./app-info.js";
 import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";
 import { runDoctor } from "./run.js";
 
-const app = (env: Record<string, string>): AppInfo => ({
+const app = (env: Record<string, string>): AppFacts => ({
   name: "api",
   kind: "host",
   state: "running",

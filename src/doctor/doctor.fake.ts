@@ -1,10 +1,11 @@
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
+import type { HostProcess } from "../apps/index.js";
 import type { Project } from "../config/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { LABEL_PROJECT, LABEL_SERVICE } from "../stack/labels.js";
 import { NETWORK, SERVICES } from "../stack/services.js";
 import type { HttpResponse } from "../health/http-get.js";
-import type { DoctorDeps, HostAppProcess } from "./types.js";
+import type { DoctorDeps } from "./types.js";
 
 /** A project folder holding copies of the shipped configs, and no gini.yaml (so: the demo apps). */
 export function fakeProject(): Project {
@@ -100,7 +101,7 @@ const env = (service: string) => ({
 
 /** Fake deps: the fake engine, routes by `:port/path` (unknown: connection refused), running demo apps. */
 export function fakeDeps(docker: FakeDocker, routes = healthyRoutes()) {
-  const apps = new Map<string, HostAppProcess>([
+  const apps = new Map<string, HostProcess>([
     ["api", { state: "running", pid: 101, envs: [env("gini-api")] }],
     ["ui", { state: "running", pid: 102, envs: [env("gini-ui")] }],
   ]);

@@ -1,6 +1,6 @@
+import { readHostProcess } from "../apps/index.js";
 import { createDockerClient } from "../docker/dockerode-client.js";
 import { isPortFree } from "../health/port-free.js";
-import { hostAppProcess } from "./host-app.js";
 import { httpGet } from "../health/http-get.js";
 import { findPortOwner } from "./port-owner.js";
 import type { DoctorDeps } from "./types.js";
@@ -12,7 +12,7 @@ export function realDoctorDeps(): DoctorDeps {
     http: (url) => httpGet(url),
     portFree: isPortFree,
     portOwner: (port) => findPortOwner(port),
-    hostApp: hostAppProcess,
+    hostApp: readHostProcess,
     now: () => Date.now(),
   };
 }

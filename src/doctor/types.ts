@@ -1,3 +1,4 @@
+import type { HostProcess } from "../apps/index.js";
 import type { Project, ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/client.js";
 import type { ContainerDetails, ContainerInfo } from "../docker/types.js";
@@ -47,14 +48,6 @@ export function checksOf(group: GroupId) {
   });
 }
 
-/** A running or stopped host app, as the state file and /proc show it. */
-export interface HostAppProcess {
-  state: "running" | "exited" | "stopped";
-  pid: number | null;
-  /** Environments of the app's innermost processes (the ones that export), when readable. */
-  envs: Record<string, string>[];
-}
-
 /** Everything doctor touches outside itself; tests pass fakes. */
 export interface DoctorDeps {
   docker: DockerClient;
@@ -65,7 +58,7 @@ export interface DoctorDeps {
   /** Who listens on a TCP port of this host, when /proc tells. */
   portOwner: (port: number) => Promise<PortOwner | undefined>;
   /** A host app's process, from the state file and /proc. */
-  hostApp: (project: Project, name: string) => Promise<HostAppProcess>;
+  hostApp: (project: Project, name: string) => Promise<HostProcess>;
   /** Milliseconds since the epoch. */
   now: () => number;
 }

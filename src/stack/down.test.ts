@@ -24,7 +24,6 @@ describe("down (fake engine)", () => {
     await docker.createNetwork("gini-network", { "gini.project": "mine" });
     const result = await down(mine, docker);
     expect(result).toEqual({
-      apps: [],
       containers: ["jaeger", "prometheus"],
       networks: ["gini-network"],
     });
@@ -33,6 +32,6 @@ describe("down (fake engine)", () => {
   });
 
   it("succeeds with nothing up", async () => {
-    expect(await down(mine, new FakeDocker())).toEqual({ apps: [], containers: [], networks: [] });
+    expect(await down(mine, new FakeDocker())).toEqual({ containers: [], networks: [] });
   });
 });

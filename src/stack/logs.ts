@@ -1,25 +1,28 @@
-import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
-import { logFileOf } from "../apps/launch.js";
-import { followLog, tailLines } from "../apps/log-tail.js";
 import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
 import type { LogLine, LogOptions } from "../docker/types.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
-import { projectApps } from "./project-apps.js";
 import { SERVICES } from "./services.js";
 
-/** The names `gini logs` accepts: the services, then the project's apps. */
-export function logNames(project: Project): string[] {
-  return [...SERVICES.map((s) => s.name), ...Object.keys(projectApps(project))];
+/** Output that `gini logs` shows beside the services', such as an app's; the caller supplies it. */
+export interface LogSource {
+  name: string;
+  /** True once it has run, so there is output to show. */
+  hasRun(): Promise<boolean>;
+  /** Its last lines, then (with follow) each new one until the signal aborts. */
+  read(options: LogOptions, onLine: (line: LogLine) => void, signal: AbortSignal): Promise<void>;
+}
+
+/** The names `gini logs` accepts: the services, then the other sources'. */
+export function logNames(others: readonly { name: string }[]): string[] {
+  return [...SERVICES.map((s) => s.name), ...others.map((o) => o.name)];
 }
 
 /**
- * Reads (or follows) the logs of the named services and apps, everything that has output when
- * none is named, calling `onLine` as lines arrive so several sources interleave. Services come
- * from the engine; apps from `.gini/logs/<app>.log` (`--since` and `--timestamps` apply to
- * services only: app logs are the app's own lines).
+ * Reads (or follows) the logs of the named services and other sources (the apps), everything that
+ * has output when none is named, calling `onLine` as lines arrive so several sources interleave.
+ * Services come from the engine, the others read themselves.
  */
 export async function logs(
   project: Project,
@@ -28,8 +31,9 @@ export async function logs(
   docker: DockerClient,
   onLine: (source: string, line: LogLine) => void,
   signal: AbortSignal,
+  others: readonly LogSource[] = [],
 ): Promise<void> {
-  const valid = logNames(project);
+  const valid = logNames(others);
   const unknown = names.filter((n) => !valid.includes(n));
   if (unknown.length > 0) {
     throw new GiniError(`unknown service or app "${unknown[0]}"`, {
@@ -39,8 +43,18 @@ export async function logs(
   }
   await docker.ping();
   const containers = await docker.listContainers(projectSelector(project.name));
-  const byService = new Map(containers.map((c) => [c.labels[LABEL_SERVICE] ?? c.name, c]));
-  const hasLog = (n: string) => byService.has(n) || existsSync(logFileOf(project.dir, n));
+  const services = new Set<string>(SERVICES.map((s) => s.name));
+  const byService = new Map(
+    containers
+      .map((c) => [c.labels[LABEL_SERVICE] ?? c.name, c] as const)
+      .filter(([name]) => services.has(name)),
+  );
+  const other = new Map(others.map((o) => [o.name, o]));
+  const runs = await Promise.all(
+    valid.map(async (n) => byService.has(n) || (await other.get(n)?.hasRun()) === true),
+  );
+  const ran = new Set(valid.filter((_, i) => runs[i]));
+  const hasLog = (n: string) => ran.has(n);
   const wanted = names.length > 0 ? [...new Set(names)] : valid.filter(hasLog);
   const missing = wanted.filter((n) => !hasLog(n));
   if (missing.length > 0 || wanted.length === 0) {
@@ -54,26 +68,9 @@ export async function logs(
   await Promise.all(
     wanted.map((name) => {
       const container = byService.get(name);
-      if (container) return docker.logs(container.id, options, (l) => onLine(name, l), signal);
-      return appLog(
-        logFileOf(project.dir, name),
-        options,
-        (text) => onLine(name, { stream: "stdout", text }),
-        signal,
-      );
+      const each = (line: LogLine) => onLine(name, line);
+      if (container) return docker.logs(container.id, options, each, signal);
+      return other.get(name)!.read(options, each, signal);
     }),
   );
-}
-
-/** An app's log: its tail, then (with follow) every line appended after exactly that point. */
-async function appLog(
-  file: string,
-  options: LogOptions,
-  onText: (t: string) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  const end = (await stat(file).catch(() => undefined))?.size ?? 0;
-  for (const line of await tailLines(file, options.tail ?? Number.MAX_SAFE_INTEGER, end))
-    onText(line);
-  if (options.follow) await followLog(file, onText, signal, { from: end });
 }

@@ -2,7 +2,6 @@ import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
 import type { PortBinding } from "../docker/types.js";
 import type { Probe } from "../health/http-probe.js";
-import { appsStatus, type AppStatus } from "./apps-status.js";
 import { LABEL_PROJECT } from "./labels.js";
 import { readyUrl } from "./readiness.js";
 import { NETWORK, SERVICES, hostUrl } from "./services.js";
@@ -22,12 +21,11 @@ export interface ServiceStatus {
   url: string | null;
 }
 
-/** The document `gini status --json` prints. */
+/** The stack's part of the document `gini status --json` prints (the apps follow it). */
 export interface StackStatus {
   project: string;
   network: string | null;
   services: ServiceStatus[];
-  apps: AppStatus[];
 }
 
 /** Reads the stack's state from the engine and probes what runs. */
@@ -59,6 +57,5 @@ export async function status(
     project: project.name,
     network: network ? network.name : null,
     services,
-    apps: await appsStatus(project, docker),
   };
 }

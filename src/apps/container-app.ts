@@ -1,0 +1,139 @@
+import type { Project } from "../config/load.js";
+import type { AppConfig } from "../config/schema.js";
+import type { DockerClient } from "../docker/client.js";
+import type { ContainerSpec, LogLine, LogOptions } from "../docker/types.js";
+import { GiniError } from "../errors.js";
+import { withSpecHash } from "../stack/container-spec.js";
+import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
+import { STOP_TIMEOUT_SECONDS, applyStep, planStep } from "../stack/plan.js";
+import { ensureImages } from "../stack/pull.js";
+import { containerGone, lastLines } from "../stack/readiness.js";
+import { appEnv } from "./app-env.js";
+import {
+  appUrl,
+  type App,
+  type AppFacts,
+  type AppStatus,
+  type StartOptions,
+  type StartedApp,
+} from "./app.js";
+import { waitAppReady } from "./ready.js";
+
+/**
+ * An `image:` app: a container on gini-network, reachable there by its app name, with the
+ * collector's in-network endpoint injected. It is pulled, reconciled and waited for exactly like
+ * the stack's own containers, and removed with them by `gini down` (it carries the project label).
+ */
+export class ContainerApp implements App {
+  readonly kind = "container";
+  readonly url: string | null;
+  /** Prefixed with the project, so an app called "api" meets no stranger. */
+  private readonly containerName: string;
+
+  constructor(
+    private readonly project: Project,
+    readonly name: string,
+    readonly config: AppConfig,
+    private readonly image: string,
+  ) {
+    this.url = appUrl(config);
+    this.containerName = `${project.name}-${name}`;
+  }
+
+  /** Keeps an unchanged running container, recreates a changed one. */
+  async start(options: StartOptions): Promise<StartedApp> {
+    const { docker } = options;
+    const { project, name, config, image } = this;
+    const ids = await ensureImages(
+      docker,
+      new Map([[image, `app ${name}`]]),
+      options.pull,
+      () => {},
+    );
+    const spec: ContainerSpec = {
+      name: this.containerName,
+      image,
+      labels: { [LABEL_PROJECT]: project.name, [LABEL_SERVICE]: name },
+      ports: (config.ports ?? []).map((port) => ({
+        container: port,
+        hostIp: project.bind,
+        host: port,
+      })),
+      mounts: [],
+      env: appEnv(name, config, "container"),
+      network: NETWORK,
+      aliases: [name],
+    };
+    const existing = await docker.findContainer(spec.name);
+    if (existing && existing.labels[LABEL_PROJECT] !== project.name) {
+      throw new GiniError(`container name "${spec.name}" is taken`, {
+        hint: `remove it with \`docker rm -f ${spec.name}\``,
+      });
+    }
+    const id = await applyStep(docker, planStep(withSpecHash(spec, ids.get(image)!), existing));
+    return startedContainerApp(this, id, options);
+  }
+
+  async status(docker: DockerClient): Promise<AppStatus> {
+    const c = await docker.findContainer(this.containerName);
+    const state = c?.state === "running" ? "running" : c ? "exited" : "stopped";
+    return { name: this.name, pid: null, state, url: this.url, startedAt: null };
+  }
+
+  async facts(docker: DockerClient | undefined): Promise<AppFacts> {
+    const d = await docker?.inspectContainer(this.containerName).catch(() => undefined);
+    const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
+    return {
+      name: this.name,
+      kind: this.kind,
+      state: d?.state === "running" ? "running" : d ? "exited" : "stopped",
+      pid: null,
+      envs: d ? [d.env] : [],
+      service: d?.env.OTEL_SERVICE_NAME || configured,
+    };
+  }
+
+  async hasLog(docker: DockerClient): Promise<boolean> {
+    return (await this.container(docker)) !== undefined;
+  }
+
+  async readLog(
+    docker: DockerClient,
+    options: LogOptions,
+    onLine: (line: LogLine) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const c = await this.container(docker);
+    if (c) await docker.logs(c.id, options, onLine, signal);
+  }
+
+  /** Its container, found by label like everything gini creates. */
+  private async container(docker: DockerClient) {
+    const labels = { [LABEL_PROJECT]: this.project.name, [LABEL_SERVICE]: this.name };
+    return (await docker.listContainers(labels))[0];
+  }
+}
+
+/** A container app after start: waited for through the engine, stopped by removing it. */
+function startedContainerApp(app: ContainerApp, id: string, options: StartOptions): StartedApp {
+  const { docker } = options;
+  const tail = (count: number) => lastLines(docker, id, count);
+  return {
+    name: app.name,
+    url: app.url,
+    id: { container: id.slice(0, 12) },
+    // Even one the plan kept as it was: a failed `up` removes it with what it started.
+    kept: false,
+    // The engine, not gini, watches a container: there is no exit to wait for.
+    exited: undefined,
+    waitReady: () =>
+      waitAppReady(
+        app.name,
+        app.config.ready,
+        { gone: () => containerGone(docker, id), lastLines: () => tail(15) },
+        options,
+      ),
+    stop: () => docker.removeContainer(id, STOP_TIMEOUT_SECONDS),
+    lastLines: tail,
+  };
+}

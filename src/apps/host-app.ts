@@ -1,0 +1,148 @@
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { Project } from "../config/load.js";
+import type { AppConfig } from "../config/schema.js";
+import type { LogLine, LogOptions } from "../docker/types.js";
+import { appEnv } from "./app-env.js";
+import {
+  appUrl,
+  type App,
+  type AppFacts,
+  type AppStatus,
+  type HostProcessReader,
+  type StartOptions,
+  type StartedApp,
+} from "./app.js";
+import { launchApp, logFileOf, type AppExit } from "./launch.js";
+import { followLog, tailLines } from "./log-tail.js";
+import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
+import type { AppRecords } from "./records.js";
+import { isAlive, readState } from "./state-file.js";
+import { APP_STOP_GRACE_MS, stopTree } from "./stop-tree.js";
+
+/**
+ * An app gini runs as a shell command on the host, in its own process group, with the OTLP env
+ * injected. Its pid is recorded in `.gini/state.json` and its output goes to `.gini/logs/<name>.log`.
+ */
+export class HostApp implements App {
+  readonly kind = "host";
+  readonly url: string | null;
+
+  constructor(
+    private readonly project: Project,
+    readonly name: string,
+    readonly config: AppConfig,
+  ) {
+    this.url = appUrl(config);
+  }
+
+  async start(options: StartOptions, records: AppRecords): Promise<StartedApp> {
+    const { name, config, project } = this;
+    const before = records.previous(name);
+    // A detached `up` is idempotent, like the containers: an unchanged app keeps running.
+    if (before && options.detach && before.command === config.command) {
+      return startedHostApp(this, before, undefined, options, records);
+    }
+    if (before) await stopTree(before.pid);
+    await refuseTakenReadyUrl(name, config, options.probe);
+    const launched = await launchApp({
+      projectDir: project.dir,
+      name,
+      app: config,
+      env: appEnv(name, config, "host"),
+      detach: options.detach,
+      ...(options.onLine ? { onLine: (l, s) => options.onLine!(name, l, s) } : {}),
+    });
+    const started = startedHostApp(this, launched, launched.exited, options, records);
+    try {
+      await records.put({
+        name,
+        pid: launched.pid,
+        startedAt: new Date().toISOString(),
+        processStart: launched.processStart,
+        command: config.command ?? "",
+        logFile: launched.logFile,
+      });
+    } catch (err) {
+      await started.stop(); // an app gini cannot record, `gini down` could not stop
+      throw err;
+    }
+    return started;
+  }
+
+  async status(): Promise<AppStatus> {
+    const entry = (await readState(this.project.dir)).apps.find((a) => a.name === this.name);
+    return {
+      name: this.name,
+      pid: entry?.pid ?? null,
+      state: entry ? (isAlive(entry) ? "running" : "exited") : "stopped",
+      url: this.url,
+      startedAt: entry?.startedAt ?? null,
+    };
+  }
+
+  async facts(_docker: unknown, hostProcess: HostProcessReader): Promise<AppFacts> {
+    const p = await hostProcess(this.project, this.name);
+    const seen = p.envs.map((e) => e.OTEL_SERVICE_NAME).find(Boolean);
+    const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
+    return { name: this.name, kind: this.kind, ...p, service: seen ?? configured };
+  }
+
+  async hasLog(): Promise<boolean> {
+    return existsSync(this.logFile);
+  }
+
+  /** Its tail, then (with follow) every line appended after exactly that point. */
+  async readLog(
+    _docker: unknown,
+    options: LogOptions,
+    onLine: (line: LogLine) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    // `--since` and `--timestamps` do not apply: the log holds the app's own lines.
+    const onText = (text: string) => onLine({ stream: "stdout", text });
+    const end = (await stat(this.logFile).catch(() => undefined))?.size ?? 0;
+    const tail = await tailLines(this.logFile, options.tail ?? Number.MAX_SAFE_INTEGER, end);
+    for (const line of tail) onText(line);
+    if (options.follow) await followLog(this.logFile, onText, signal, { from: end });
+  }
+
+  private get logFile(): string {
+    return logFileOf(this.project.dir, this.name);
+  }
+}
+
+/**
+ * A host app's process after start: one this `up` launched (then `exit` resolves when it ends)
+ * or one an earlier detached `up` left running (then gini cannot watch it end).
+ */
+function startedHostApp(
+  app: HostApp,
+  proc: { pid: number; logFile: string },
+  exit: Promise<AppExit> | undefined,
+  options: StartOptions,
+  records: AppRecords,
+): StartedApp {
+  let ended: AppExit | undefined;
+  const tail = (count: number) => tailLines(proc.logFile, count);
+  const gone = async () =>
+    ended &&
+    `exited with ${ended.code !== null ? `code ${ended.code}` : ended.signal} before it was ready`;
+  return {
+    name: app.name,
+    url: app.url,
+    id: { pid: proc.pid },
+    kept: exit === undefined,
+    exited: exit?.then((e) => {
+      ended = e;
+      return e.code !== null ? `code ${e.code}` : `signal ${e.signal}`;
+    }),
+    waitReady: () =>
+      waitAppReady(app.name, app.config.ready, { gone, lastLines: () => tail(15) }, options),
+    stop: async (graceMs = APP_STOP_GRACE_MS) => {
+      await stopTree(proc.pid, { graceMs });
+      await records.forget(app.name);
+    },
+    lastLines: tail,
+  };
+}
