@@ -1,12 +1,13 @@
 import type { AppConfig } from "../config/schema.js";
+import { hostUrl, PORTS } from "../stack/services.js";
 
 /** Where an app runs: a host process, or a container on gini-network. */
 export type AppTarget = "host" | "container";
 
 /** The collector's OTLP/gRPC endpoint as each kind of app reaches it. */
 export const OTLP_ENDPOINTS: Record<AppTarget, string> = {
-  host: "http://localhost:4317",
-  container: "http://otel-collector:4317",
+  host: hostUrl(PORTS.otlpGrpc, ""),
+  container: `http://otel-collector:${PORTS.otlpGrpc}`,
 };
 
 /** Batch delay gini asks SDKs for (ms): spans reach Jaeger within a second, not after 5 s. */

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { EXIT_USAGE, GiniError } from "../errors.js";
+import { hostUrl, PORTS } from "../stack/services.js";
 import type { TrafficCounts } from "../demo/traffic.js";
 import { parseDuration } from "./duration.js";
 import { onInterrupt } from "./interrupt.js";
@@ -66,7 +67,7 @@ export function registerTraffic(program: Command): void {
         for (const [route, c] of Object.entries(counts.byRoute).sort()) {
           say(dim(`  ${route.padEnd(34)} ${c.sent} sent, ${c.ok} ok, ${c.failed} failed`));
         }
-        say(dim("see the Monitor tab of Jaeger: http://localhost:16686/monitor"));
+        say(dim(`see the Monitor tab of Jaeger: ${hostUrl(PORTS.jaegerUi, "/monitor")}`));
       } finally {
         interrupt.dispose();
       }

@@ -100,7 +100,7 @@ export function registerUp(program: Command): void {
         if (!flags.apps) {
           say(
             dim(
-              "Apps not started (--no-apps): point yours at OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317.",
+              `Apps not started (--no-apps): point yours at OTEL_EXPORTER_OTLP_ENDPOINT=${apps.OTLP_ENDPOINTS.host}.`,
             ),
           );
           return;

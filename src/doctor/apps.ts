@@ -1,4 +1,5 @@
 import { OTLP_ENDPOINTS, type AppFacts } from "../apps/index.js";
+import { parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
@@ -6,19 +7,11 @@ import { checksOf, type Check, type CheckGroup } from "./types.js";
 
 const check = checksOf("apps");
 
-const GRPC = 4317;
-const HTTP = 4318;
+const GRPC = PORTS.otlpGrpc;
+const HTTP = PORTS.otlpHttp;
 
-/** Host and port of an endpoint URL (or bare host:port); undefined when unparseable. */
-function endpointOf(value: string): { host: string; port: number } | undefined {
-  try {
-    const url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `http://${value}`);
-    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
-    return { host: url.hostname.replace(/^\[|\]$/g, ""), port };
-  } catch {
-    return undefined;
-  }
-}
+/** The names a host app can reach the collector's published ports by (they bind 127.0.0.1). */
+const isLocal = (host: string) => ["localhost", "127.0.0.1", "::1"].includes(host.toLowerCase());
 
 /** The app's OTLP settings against the collector's ports; seen says whether its spans arrived. */
 export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
@@ -38,17 +31,16 @@ export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
       unsetFix,
     );
   }
-  const ep = endpointOf(endpoint);
-  const local = ["localhost", "127.0.0.1", "::1"];
+  const ep = parseEndpoint(endpoint);
   if (!ep || (ep.port !== GRPC && ep.port !== HTTP)) {
     return check(
       id,
       "fail",
-      `${who} exports to ${endpoint}, not to the collector (4317 gRPC, 4318 HTTP)`,
+      `${who} exports to ${endpoint}, not to the collector (${GRPC} gRPC, ${HTTP} HTTP)`,
       `set OTEL_EXPORTER_OTLP_ENDPOINT=${wanted}`,
     );
   }
-  if (app.kind === "host" ? !local.includes(ep.host) : ep.host !== "otel-collector") {
+  if (app.kind === "host" ? !isLocal(ep.host) : ep.host.toLowerCase() !== "otel-collector") {
     return check(
       id,
       "fail",
@@ -63,15 +55,15 @@ export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
       "fail",
       `${who} speaks ${protocol} to port ${ep.port}, which expects ${ep.port === GRPC ? "grpc" : "http/protobuf"}`,
       ep.port === GRPC
-        ? "set OTEL_EXPORTER_OTLP_PROTOCOL=grpc, or export to port 4318"
-        : "set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf, or export to port 4317 over grpc",
+        ? `set OTEL_EXPORTER_OTLP_PROTOCOL=grpc, or export to port ${HTTP}`
+        : `set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf, or export to port ${GRPC} over grpc`,
     );
   }
   if (!protocol && ep.port === GRPC) {
     return check(
       id,
       "warn",
-      `${who} exports to ${endpoint} with no OTEL_EXPORTER_OTLP_PROTOCOL; most SDKs default to http/protobuf, which port 4317 does not speak`,
+      `${who} exports to ${endpoint} with no OTEL_EXPORTER_OTLP_PROTOCOL; most SDKs default to http/protobuf, which port ${GRPC} does not speak`,
       "set OTEL_EXPORTER_OTLP_PROTOCOL=grpc",
     );
   }
