@@ -1,6 +1,7 @@
 /** Where things are, and running commands with wall-clock timing. */
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
+
 import { docker } from "../test/setup/images.js";
 
 export { docker };

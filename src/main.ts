@@ -1,7 +1,8 @@
 import { CommanderError } from "commander";
-import { buildProgram } from "./cli/program.js";
+
 import { configureColor, printError } from "./cli/output.js";
-import { EXIT_FAILURE, EXIT_USAGE, GiniError, errorMessage } from "./errors.js";
+import { buildProgram } from "./cli/program.js";
+import { errorMessage, EXIT_FAILURE, EXIT_USAGE, GiniError } from "./errors.js";
 
 /** Runs the CLI and returns the exit code; only here are errors printed. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+
 import type { ProjectOptions } from "../config/load.js";
 
 /** The global flags every command understands. */

@@ -1,5 +1,7 @@
-import { Command } from "commander";
 import { createRequire } from "node:module";
+
+import { Command } from "commander";
+
 import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
 import { registerInit } from "./init.js";

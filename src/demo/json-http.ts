@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 
 /** Largest request body the demo servers read; they only ever receive a short prompt. */

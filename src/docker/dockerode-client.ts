@@ -1,6 +1,9 @@
-import Docker from "dockerode";
 import type { Readable } from "node:stream";
-import { GiniError, errorMessage } from "../errors.js";
+
+import Docker from "dockerode";
+
+import { errorMessage, GiniError } from "../errors.js";
+import { envFromEntries } from "../text/env-entries.js";
 import type { DockerClient } from "./client.js";
 import { LogDemuxer } from "./demux.js";
 import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
@@ -14,7 +17,6 @@ import type {
   PortBinding,
   PullProgress,
 } from "./types.js";
-import { envFromEntries } from "../text/env-entries.js";
 
 /** Where the engine is expected, for error messages. */
 export function dockerEndpoint(): string {
@@ -76,7 +78,8 @@ function toDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
     env,
     networks: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([name, n]) => ({
       name,
-      aliases: n?.Aliases ?? [],
+      // @types/dockerode leaves Aliases untyped; the engine sends a list of names, or null.
+      aliases: (n?.Aliases as string[] | null | undefined) ?? [],
     })),
     ports,
   };

@@ -1,5 +1,6 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { join } from "node:path";
+
 import { inject } from "vitest";
 
 import { ROOT } from "./project-fixture.js";

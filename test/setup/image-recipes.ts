@@ -4,6 +4,7 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { buildGoProgram, go } from "./go-build.js";
 
