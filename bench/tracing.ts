@@ -29,7 +29,7 @@ export interface TracingBench {
 }
 
 /** One load run against one server. */
-export interface Run {
+interface Run {
   rps: number;
   cpuUs: number;
 }

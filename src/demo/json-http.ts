@@ -16,7 +16,7 @@ export class HttpError extends Error {
 }
 
 /** Reads the whole body as text, refusing more than {@link BODY_LIMIT} bytes. */
-export async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -19,7 +19,7 @@ import type {
 } from "./types.js";
 
 /** Where the engine is expected, for error messages. */
-export function dockerEndpoint(): string {
+function dockerEndpoint(): string {
   return process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
 }
 

@@ -16,7 +16,7 @@ export interface Run {
 }
 
 /** Env that points gini at the integration-test images (real binaries built from Go modules). */
-export function imageEnv(): Record<string, string> {
+function imageEnv(): Record<string, string> {
   const images = inject("images");
   return {
     GINI_OTEL_COLLECTOR_IMAGE: images.collector,

@@ -3,14 +3,14 @@
 // should fail a test, not quietly change a type.
 
 /** A published port in `gini status --json`. */
-export interface StatusPort {
+interface StatusPort {
   container: number;
   hostIp: string;
   host: number;
 }
 
 /** One service in `gini status --json`. */
-export interface StatusService {
+interface StatusService {
   name: string;
   container: string | null;
   state: string;
@@ -19,7 +19,7 @@ export interface StatusService {
 }
 
 /** One app in `gini status --json`. */
-export interface StatusApp {
+interface StatusApp {
   name: string;
   pid: number | null;
   state: string;
@@ -41,7 +41,7 @@ export interface ValidateDoc {
 }
 
 /** One check in `gini doctor --json`. */
-export interface DoctorCheck {
+interface DoctorCheck {
   group: string;
   id: string;
   status: "pass" | "warn" | "fail" | "skip";

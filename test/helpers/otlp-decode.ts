@@ -3,7 +3,7 @@
 // under test). Field numbers are those of opentelemetry/proto/trace/v1/trace.proto.
 
 /** An attribute's value; int64 values are read as numbers (tests use small ones). */
-export type AttributeValue = string | number | boolean;
+type AttributeValue = string | number | boolean;
 
 /** One span as a test sees it: what Jaeger would show of it. */
 export interface DecodedSpan {

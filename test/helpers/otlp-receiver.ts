@@ -10,10 +10,10 @@ import { gunzipSync } from "node:zlib";
 import { type DecodedSpan, decodeTraceExport } from "./otlp-decode.js";
 
 /** The one gRPC method an OTLP trace exporter calls. */
-export const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
+const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
 /** One export the receiver got: the protobuf message, undecoded, and when it arrived. */
-export interface ReceivedExport {
+interface ReceivedExport {
   at: number;
   body: Buffer;
 }
