@@ -1,7 +1,7 @@
 /** `gini --version` cold start against bare `node -e 0`, interleaved. */
-import { BIN, timed, type BenchContext } from "./proc.js";
+import { type BenchContext, BIN, timed } from "./proc.js";
 import { median, ms, ratio } from "./stats.js";
-import { verdict, type Row } from "./table.js";
+import { type Row, verdict } from "./table.js";
 
 const RUNS = 20;
 

@@ -4,13 +4,13 @@
  * because its sending queue was full. Counters are summed over their series (transports, …).
  */
 
-export const SELF_METRICS_URL = "http://127.0.0.1:8888/metrics";
+const SELF_METRICS_URL = "http://127.0.0.1:8888/metrics";
 
 /**
  * The counters, by their base names: collector 0.165 serves them without the `_total` suffix
  * (otelcol_receiver_accepted_spans); some builds and older releases add it. Both are read.
  */
-export const COUNTERS = {
+const COUNTERS = {
   accepted: { name: "otelcol_receiver_accepted_spans", labels: { receiver: "otlp" } },
   refused: { name: "otelcol_receiver_refused_spans", labels: { receiver: "otlp" } },
   /** Spans the receiver could not pass on for internal reasons (not the client's fault). */

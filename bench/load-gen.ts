@@ -4,8 +4,9 @@
  * MAX_IN_FLIGHT calls at a time. A slow generator shows as an achieved rate below the target;
  * it never drops a batch, it falls behind.
  */
-import http2 from "node:http2";
 import { once } from "node:events";
+import http2 from "node:http2";
+
 import { rejectedSpans, SpanBatch } from "./otlp-batch.js";
 
 const EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";

@@ -4,6 +4,7 @@
  * `docker stats` counts it), otherwise from `docker stats --no-stream`.
  */
 import { readFile } from "node:fs/promises";
+
 import { docker } from "./proc.js";
 import { sleep } from "./stats.js";
 

@@ -6,6 +6,7 @@
  */
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
+
 import { field as tag, fixed64, len, str, varint } from "../test/helpers/protobuf.js";
 
 const intValue = (v: number) => Buffer.concat([tag(3, 0), varint(v)]);

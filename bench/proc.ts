@@ -1,13 +1,14 @@
 /** Where things are, and running commands with wall-clock timing. */
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
+
 import { docker } from "../test/setup/images.js";
 
 export { docker };
 
-export const ROOT = resolve(import.meta.dirname, "..");
+const ROOT = resolve(import.meta.dirname, "..");
 export const BIN = join(ROOT, "dist/bundle/bin.js");
-export const SCRIPT = join(ROOT, "bench/script-stack.sh");
+const SCRIPT = join(ROOT, "bench/script-stack.sh");
 
 /** What every measure needs: the project folder and the env naming the test images. */
 export interface BenchContext {

@@ -4,10 +4,11 @@
  * `gini traffic`, takes the moment it announces its first request, and polls Jaeger's calls
  * endpoint until a series has a point.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { BIN, gini, type BenchContext } from "./proc.js";
+import { type ChildProcess, spawn } from "node:child_process";
+
+import { type BenchContext, BIN, gini } from "./proc.js";
 import { median, ms, sleep } from "./stats.js";
-import { verdict, type Row } from "./table.js";
+import { type Row, verdict } from "./table.js";
 
 const CALLS_URL =
   "http://127.0.0.1:16686/api/metrics/calls?service=gini-api&lookback=300000&step=1000&ratePer=60000";

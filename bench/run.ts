@@ -6,10 +6,10 @@
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
+import { projectFixture } from "../test/helpers/project-fixture.js";
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
-import { projectFixture } from "../test/helpers/project-fixture.js";
-import { cleanUp, docker, stackNamesInUse, type BenchContext } from "./proc.js";
+import { type BenchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
 import { measureStackTimes, stackRows } from "./stack-times.js";
 import { envInt } from "./stats.js";

@@ -4,9 +4,9 @@
  * up, and `gini down` vs the script's `docker rm -f`. The three kinds of run take turns, in a
  * rotating order, so drift on a busy machine hits all of them alike.
  */
-import { gini, script, timed, type BenchContext } from "./proc.js";
+import { type BenchContext, gini, script, timed } from "./proc.js";
 import { max, median, ms, ratio } from "./stats.js";
-import { verdict, type Row } from "./table.js";
+import { type Row, verdict } from "./table.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"] as const;
 type Service = (typeof SERVICES)[number];

@@ -1,6 +1,6 @@
 /** Table rows for the throughput measure: one per rate, then the highest loss-free rate. */
 import { count, ratio } from "./stats.js";
-import { verdict, type Row } from "./table.js";
+import { type Row, verdict } from "./table.js";
 import { BATCH, LIMIT_MIB, type RateResult, type ThroughputResult } from "./throughput.js";
 
 /** A rate counts as reached when the generator achieved at least this share of it. */

@@ -6,11 +6,11 @@
  * per request (512 spans), so all rates together stay near 4,500 traces, far below Jaeger's
  * max_traces (100,000): nothing is evicted and every span sent can be counted.
  */
+import { type Counters, delta, scrape, type Snapshot } from "./collector-metrics.js";
 import { countSpans } from "./jaeger-count.js";
-import { delta, scrape, type Counters, type Snapshot } from "./collector-metrics.js";
-import { sendLoad, type LoadResult } from "./load-gen.js";
+import { type LoadResult, sendLoad } from "./load-gen.js";
 import { MemoryPoller } from "./memory.js";
-import { gini, type BenchContext } from "./proc.js";
+import { type BenchContext, gini } from "./proc.js";
 import { sleep } from "./stats.js";
 
 export const BATCH = 512;

@@ -1,6 +1,6 @@
 /** Table rows for the demo API's tracing overhead (see tracing.ts). */
 import { ms, ratio } from "./stats.js";
-import { verdict, type Row } from "./table.js";
+import { type Row, verdict } from "./table.js";
 import type { TracingBench } from "./tracing.js";
 
 export function tracingRows(t: TracingBench): Row[] {

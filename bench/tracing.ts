@@ -8,9 +8,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+
 import autocannon from "autocannon";
-import { startDemo, type DemoProcess } from "../test/helpers/demo-process.js";
-import { startOtlpReceiver, type OtlpReceiver } from "../test/helpers/otlp-receiver.js";
+
+import { type DemoProcess, startDemo } from "../test/helpers/demo-process.js";
+import { type OtlpReceiver, startOtlpReceiver } from "../test/helpers/otlp-receiver.js";
 import { median } from "./stats.js";
 
 /** What benchTracing measured (medians). */
@@ -27,7 +29,7 @@ export interface TracingBench {
 }
 
 /** One load run against one server. */
-export interface Run {
+interface Run {
   rps: number;
   cpuUs: number;
 }

@@ -48,11 +48,6 @@ export class GiniError extends Error {
   }
 }
 
-/** True when `err` is a GiniError of the given kind. */
-export function isGiniError(err: unknown, code: GiniErrorCode): err is GiniError {
-  return err instanceof GiniError && err.code === code;
-}
-
 /** The message of any thrown value, for wrapping unexpected errors. */
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

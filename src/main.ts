@@ -1,18 +1,23 @@
-import { CommanderError } from "commander";
-import { buildProgram } from "./cli/program.js";
-import { configureColor, printError } from "./cli/output.js";
-import { EXIT_FAILURE, EXIT_USAGE, GiniError, errorMessage } from "./errors.js";
+import { type Command, CommanderError } from "commander";
 
-/** Runs the CLI and returns the exit code; only here are errors printed. */
-export async function main(argv: string[]): Promise<number> {
-  const verbose = argv.includes("--verbose");
-  configureColor(!argv.includes("--no-color"));
+import { globalOptions } from "./cli/global-options.js";
+import { printError } from "./cli/output.js";
+import { buildProgram } from "./cli/program.js";
+import { errorMessage, EXIT_FAILURE, EXIT_USAGE, GiniError } from "./errors.js";
+
+/**
+ * Runs the CLI and returns the exit code; only here are errors printed. `build` is for tests,
+ * which add a command of their own to the real program.
+ */
+export async function main(argv: string[], build: () => Command = buildProgram): Promise<number> {
+  const program = build();
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
     // A command that printed its own failure (validate's findings) sets process.exitCode.
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err) {
-    return exitCodeFor(err, verbose);
+    // Commander has parsed the global flags by the time anything but a usage error is thrown.
+    return exitCodeFor(err, globalOptions(program).verbose === true);
   }
 }
 

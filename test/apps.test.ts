@@ -1,11 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { containerId, inspect } from "./helpers/docker.js";
-import { ROOT, gini, spawnGini } from "./helpers/gini.js";
-import { projectFixture } from "./helpers/project-fixture.js";
+import { gini, ROOT, spawnGini } from "./helpers/gini.js";
+import type { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 
 /** One service's spans from Jaeger's api_v3 search (OTLP JSON, hex trace IDs). */
 interface OtlpTraces {
@@ -27,7 +30,7 @@ async function tracesOf(service: string): Promise<Map<string, Set<string>>> {
     // The name Jaeger 2.13 reads; later releases accept it as an alias of query.search_depth.
     "query.num_traces": "20",
   });
-  const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q}`);
+  const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q.toString()}`);
   const traces = new Map<string, Set<string>>();
   for (const rs of res.ok ? (((await res.json()) as OtlpTraces).result?.resourceSpans ?? []) : []) {
     const name = rs.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue;
@@ -57,6 +60,18 @@ const alive = (pid: number) => {
   }
 };
 
+/** `gini status --json` in `dir`. */
+async function status(dir: string): Promise<StatusDoc> {
+  return JSON.parse((await gini(dir, ["status", "--json"])).stdout) as StatusDoc;
+}
+
+/** The pid `gini status` recorded for an app; throws when it has none. */
+function pidOf(doc: StatusDoc, name: string): number {
+  const pid = doc.apps.find((a) => a.name === name)?.pid;
+  if (typeof pid !== "number") throw new Error(`gini status shows no pid for app ${name}`);
+  return pid;
+}
+
 /** Processes whose command line runs one of the demo scripts of this checkout. */
 function demoProcesses(): string[] {
   const r = spawnSync("pgrep", ["-af", join(ROOT, "dist/demo/")], { encoding: "utf8" });
@@ -79,11 +94,9 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("app ui       http://localhost:7860/");
 
-    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
-    const pids = Object.fromEntries(
-      status.apps.map((a: { name: string; pid: number }) => [a.name, a.pid]),
-    );
-    expect(status.apps.map((a: { state: string }) => a.state)).toEqual(["running", "running"]);
+    const running = await status(dir);
+    expect(running.apps.map((a) => a.state)).toEqual(["running", "running"]);
+    const pids = { api: pidOf(running, "api"), ui: pidOf(running, "ui") };
     expect(environ(pids.api)).toMatchObject({
       OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317",
       OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
@@ -130,20 +143,16 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
       60_000,
     );
     expect(out).toMatch(/^\[api\] +gini-api listening/m);
-    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
-    const pids: number[] = status.apps.map((a: { pid: number }) => a.pid);
+    const running = await status(dir);
+    const pids = [pidOf(running, "api"), pidOf(running, "ui")];
     child.kill("SIGINT");
     const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
     expect(code).toBe(0);
     expect(out).toContain("The stack keeps running");
     for (const pid of pids) expect(alive(pid)).toBe(false);
     expect(demoProcesses()).toEqual([]);
-    const after = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
-    expect(after.services.map((s: { state: string }) => s.state)).toEqual([
-      "running",
-      "running",
-      "running",
-    ]);
+    const after = await status(dir);
+    expect(after.services.map((s) => s.state)).toEqual(["running", "running", "running"]);
   });
 
   it("an app that exits before it is ready fails up with its last lines", async () => {
@@ -181,9 +190,10 @@ describe("apps: the demo API and UI launched with the OTLP env injected", () => 
         "OTEL_SERVICE_NAME=sidecar",
       ]),
     );
-    expect(c.NetworkSettings.Networks["gini-network"].Aliases).toContain("sidecar");
-    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout);
-    expect(status.apps).toEqual([expect.objectContaining({ name: "sidecar", state: "running" })]);
+    expect(c.NetworkSettings.Networks["gini-network"]?.Aliases).toContain("sidecar");
+    expect((await status(dir)).apps).toEqual([
+      expect.objectContaining({ name: "sidecar", state: "running" }),
+    ]);
     const logs = await gini(dir, ["logs", "sidecar"]);
     expect(logs.stdout + logs.stderr).toContain("Starting jaeger");
     expect((await gini(dir, ["down"])).code).toBe(0);

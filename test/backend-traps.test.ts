@@ -2,7 +2,9 @@
 // port mapping, an export target that does not resolve, CORS, and a Prometheus that is absent.
 // gini's validate and doctor messages quote what these tests see.
 import { fileURLToPath } from "node:url";
+
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { encodeRequest, exportGrpc, jsonRequest, newSpan } from "./helpers/otlp-client.js";
 import { getJson, getText, TestNetwork, waitFor } from "./helpers/test-network.js";
 
@@ -92,10 +94,8 @@ describe("the real backends show the known traps", () => {
     const res = await fetch(`http://${jaeger[16686]}/api/metrics/calls?service=trap`);
     expect(res.status).toBe(500);
     const body = (await res.json()) as { errors: { code: number; msg: string }[] };
-    expect(body.errors[0]).toMatchObject({
-      code: 500,
-      msg: expect.stringContaining("failed executing metrics query"),
-    });
+    expect(body.errors[0]?.code).toBe(500);
+    expect(body.errors[0]?.msg).toContain("failed executing metrics query");
     // Nothing reached this Jaeger: api_v3 answers `{}`.
     const services = await getJson<{ services?: string[] }>(
       `http://${jaeger[16686]}/api/v3/services`,

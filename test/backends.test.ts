@@ -3,7 +3,9 @@
 // host ports. These are the facts gini's validate and doctor rely on: metric names, labels,
 // self-metric names, log lines and API shapes.
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { ROOT } from "./helpers/gini.js";
 import { encodeRequest, exportGrpc, jsonRequest, newSpan } from "./helpers/otlp-client.js";
 import { docker, getJson, getText, TestNetwork, waitFor } from "./helpers/test-network.js";

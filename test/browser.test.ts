@@ -3,9 +3,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+
+import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type DemoProcess } from "./helpers/demo-process.js";
+
+import { type DemoProcess, startDemo } from "./helpers/demo-process.js";
 
 const CHROMIUM = process.env.GINI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 

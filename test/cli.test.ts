@@ -1,10 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { ROOT, gini } from "./helpers/gini.js";
 
-const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+import { describe, expect, it } from "vitest";
+
+import { gini, ROOT } from "./helpers/gini.js";
+import type { ValidateDoc } from "./helpers/json-docs.js";
+
+const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+};
 
 describe("the gini command line", () => {
   it("prints its version and exits 2 on usage errors", async () => {
@@ -38,7 +43,7 @@ describe("the gini command line", () => {
     expect(broken.stdout).toMatch(
       /config-spm\.yaml:\d+:\d+: error: receiver "otlp" listens on localhost:4317/,
     );
-    const json = JSON.parse((await gini(dir, ["validate", "--json"])).stdout);
+    const json = JSON.parse((await gini(dir, ["validate", "--json"])).stdout) as ValidateDoc;
     expect(json).toMatchObject({ ok: false, errors: 1 });
     expect(json.findings[0]).toMatchObject({ rule: "localhost-bind", severity: "error" });
   });

@@ -1,23 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docker } from "./helpers/docker.js";
-import { ROOT, gini } from "./helpers/gini.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
-interface Check {
-  group: string;
-  id: string;
-  status: "pass" | "warn" | "fail" | "skip";
-  finding: string;
-  fix: string | null;
-}
-interface Report {
-  ok: boolean;
-  summary: Record<string, number>;
-  checks: Check[];
-}
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { docker } from "./helpers/docker.js";
+import { gini, ROOT } from "./helpers/gini.js";
+import type { DoctorDoc as Report } from "./helpers/json-docs.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 
 async function doctor(dir: string): Promise<{ code: number; report: Report }> {
   const run = await gini(dir, ["doctor", "--json"]);

@@ -1,13 +1,16 @@
-import { writeFileSync, readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { containersLabelled } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
-import { projectFixture } from "./helpers/project-fixture.js";
+import type { DoctorDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
+import { projectFixture } from "./helpers/project-fixture.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Prometheus and Jaeger API documents
-const json = async (url: string): Promise<any> => (await fetch(url)).json();
+/** GETs a Prometheus or Jaeger API document; `T` says the part of it that the test reads. */
+const json = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
 
 /** Jaeger's answer to /api/metrics/{calls,errors,latencies}. */
 interface MetricFamily {
@@ -36,8 +39,8 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
     expect(traffic.stdout).toMatch(/[1-9]\d* failed/);
 
     const services = await eventually(
-      () => json("http://127.0.0.1:16686/api/v3/services"),
-      (doc) => doc.services?.includes("gini-api") && doc.services?.includes("gini-ui"),
+      () => json<{ services?: string[] }>("http://127.0.0.1:16686/api/v3/services"),
+      (doc) => !!doc.services?.includes("gini-api") && !!doc.services?.includes("gini-ui"),
     );
     expect(services.services).toEqual(expect.arrayContaining(["gini-api", "gini-ui"]));
 
@@ -49,19 +52,21 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
         (m.metricPoints ?? []).map((p) => Number(p.gaugeValue?.doubleValue ?? NaN)),
       );
     const hasData = (doc: MetricFamily) => points(doc).some((v) => Number.isFinite(v) && v > 0);
-    const calls: MetricFamily = await eventually(() => json(monitor("calls")), hasData);
+    const calls = await eventually(() => json<MetricFamily>(monitor("calls")), hasData);
     expect(calls.name).toBe("service_call_rate");
-    const errors = await eventually(() => json(monitor("errors")), hasData);
+    const errors = await eventually(() => json<MetricFamily>(monitor("errors")), hasData);
     expect(Math.max(...points(errors).filter(Number.isFinite))).toBeGreaterThan(0);
-    const latencies = await eventually(() => json(monitor("latencies", "&quantile=0.95")), hasData);
+    const latencies = await eventually(
+      () => json<MetricFamily>(monitor("latencies", "&quantile=0.95")),
+      hasData,
+    );
     expect(latencies.name).toBe("service_latencies");
 
     // Prometheus scrapes both collector targets.
-    const targets = await json("http://127.0.0.1:9090/api/v1/targets");
-    const endpoints = targets.data.activeTargets.map((t: { scrapeUrl: string; health: string }) => [
-      t.scrapeUrl,
-      t.health,
-    ]);
+    const targets = await json<{
+      data: { activeTargets: { scrapeUrl: string; health: string }[] };
+    }>("http://127.0.0.1:9090/api/v1/targets");
+    const endpoints = targets.data.activeTargets.map((t) => [t.scrapeUrl, t.health]);
     expect(endpoints.sort()).toEqual([
       ["http://otel-collector:8888/metrics", "up"],
       ["http://otel-collector:8889/metrics", "up"],
@@ -70,10 +75,10 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
 
   it("gini doctor passes every check on that stack", async () => {
     const report = await eventually(
-      async () => JSON.parse((await gini(dir, ["doctor", "--json"])).stdout),
-      (r) => r.checks.every((c: { status: string }) => c.status === "pass"),
+      async () => JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc,
+      (r) => r.checks.every((c) => c.status === "pass"),
     );
-    expect(report.checks.filter((c: { status: string }) => c.status !== "pass")).toEqual([]);
+    expect(report.checks.filter((c) => c.status !== "pass")).toEqual([]);
     expect(report.ok).toBe(true);
   });
 

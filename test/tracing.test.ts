@@ -2,9 +2,15 @@
 // receiver in this test, named after their services, and a request through the UI carries its
 // trace id into the API (W3C traceparent through the HTTP instrumentation).
 import { randomBytes } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type DemoProcess } from "./helpers/demo-process.js";
-import { startOtlpReceiver, type OtlpReceiver } from "./helpers/otlp-receiver.js";
+
+import { type DemoProcess, startDemo } from "./helpers/demo-process.js";
+import { carrying } from "./helpers/otlp-decode.js";
+import { type OtlpReceiver, startOtlpReceiver } from "./helpers/otlp-receiver.js";
+
+const SERVER = 2; // span kind
+const ERROR = 2; // status code
 
 let receiver: OtlpReceiver;
 let api: DemoProcess;
@@ -25,63 +31,64 @@ afterAll(async () => {
   await receiver?.close();
 });
 
+/** POSTs a prompt to the UI inside a new trace; returns the response and the trace's id. */
+async function generate(prompt: string): Promise<{ status: number; traceId: string }> {
+  const traceId = randomBytes(16).toString("hex");
+  const res = await fetch(`${ui.url}/api/generate`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01`,
+    },
+    body: JSON.stringify({ prompt }),
+  });
+  return { status: res.status, traceId };
+}
+
+const inTrace = (traceId: string) => receiver.spans().filter((s) => s.traceId === traceId);
+const named = (traceId: string, service: string, name: string) =>
+  inTrace(traceId).find((s) => s.service === service && s.name === name);
+
 describe("setupTracing", () => {
-  it("exports the API's spans under its service name within the batch delay", async () => {
+  it("exports the API's server span, named after its route, within the batch delay", async () => {
     const marker = `probe-${randomBytes(6).toString("hex")}`;
     const sent = Date.now();
     expect((await fetch(`${api.url}/api/items?${marker}`)).status).toBe(200);
     const received = await receiver.waitFor(marker, 5000);
-    expect(received.body.includes("gini-api")).toBe(true);
-    expect(received.body.includes("GET /api/items")).toBe(true); // the span is named after the route
     expect(received.at - sent).toBeLessThan(3000);
+    expect(carrying(receiver.spans(), marker)).toEqual([
+      expect.objectContaining({ service: "gini-api", name: "GET /api/items", kind: SERVER }),
+    ]);
   });
 
   it("joins the UI's and the API's spans in one trace", async () => {
-    const traceId = randomBytes(16);
-    const res = await fetch(`${ui.url}/api/generate`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        traceparent: `00-${traceId.toString("hex")}-${randomBytes(8).toString("hex")}-01`,
-      },
-      body: JSON.stringify({ prompt: "one trace please" }),
-    });
-    expect(res.status).toBe(200);
-    await expect
-      .poll(
-        () =>
-          receiver.exports
-            .filter((e) => e.body.includes(traceId))
-            .map((e) =>
-              e.body.includes("gini-api") ? "api" : e.body.includes("gini-ui") ? "ui" : "?",
-            )
-            .sort(),
-        { timeout: 5000 },
-      )
-      .toEqual(expect.arrayContaining(["api", "ui"]));
-    const apiExport = receiver.exports.find(
-      (e) => e.body.includes(traceId) && e.body.includes("gini-api"),
-    )!;
-    expect(apiExport.body.includes("model.generate")).toBe(true);
+    const { status, traceId } = await generate("one trace please");
+    expect(status).toBe(200);
+    const services = () => [...new Set(inTrace(traceId).map((s) => s.service))].sort();
+    await expect.poll(services, { timeout: 5000 }).toEqual(["gini-api", "gini-ui"]);
+    // The API's request span is a child of a UI span: Jaeger shows one tree, not two traces.
+    const parentOfApiRequest = () => {
+      const parent = named(traceId, "gini-api", "POST /api/generate")?.parentSpanId;
+      return inTrace(traceId).find((s) => s.spanId === parent)?.service;
+    };
+    await expect.poll(parentOfApiRequest, { timeout: 5000 }).toBe("gini-ui");
+    const modelCalls = () =>
+      inTrace(traceId)
+        .filter((s) => s.name === "model.generate")
+        .map((s) => s.service);
+    await expect.poll(modelCalls, { timeout: 5000 }).toEqual(["gini-api"]);
   });
 
-  it("marks failures as errors with the exception recorded", async () => {
-    const traceId = randomBytes(16);
-    await fetch(`${ui.url}/api/generate`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        traceparent: `00-${traceId.toString("hex")}-${randomBytes(8).toString("hex")}-01`,
-      },
-      body: JSON.stringify({ prompt: "fail" }),
-    });
-    const received = await receiver.waitFor(traceId, 5000);
-    const all = Buffer.concat(
-      receiver.exports.filter((e) => e.body.includes(traceId)).map((e) => e.body),
-    );
-    expect(received).toBeDefined();
-    expect(all.includes("exception")).toBe(true);
-    expect(all.includes("gini-demo-model failed")).toBe(true);
+  it("marks the failing model call as an error with the exception recorded", async () => {
+    const { status, traceId } = await generate("fail");
+    expect(status).toBe(500);
+    await expect
+      .poll(() => named(traceId, "gini-api", "model.generate")?.status.code, { timeout: 5000 })
+      .toBe(ERROR);
+    const model = named(traceId, "gini-api", "model.generate");
+    expect(model?.status.message).toContain("gini-demo-model failed");
+    const exception = model?.events.find((e) => e.name === "exception");
+    expect(exception?.attributes["exception.message"]).toContain("gini-demo-model failed");
   });
 
   it("flushes on SIGTERM and exits 0", async () => {
@@ -89,5 +96,6 @@ describe("setupTracing", () => {
     await fetch(`${api.url}/api/items?${marker}`);
     expect(await api.stop()).toBe(0); // right away, before the batch delay is over
     await receiver.waitFor(marker, 2000);
+    expect(carrying(receiver.spans(), marker).map((s) => s.service)).toEqual(["gini-api"]);
   });
 });

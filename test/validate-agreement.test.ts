@@ -4,7 +4,9 @@
 // it loads but cannot work in gini's stack; those are listed with the test that shows the failure.
 import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, inject, it } from "vitest";
+
 import { gini, ROOT } from "./helpers/gini.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 import { dockerRun } from "./helpers/test-network.js";

@@ -1,13 +1,19 @@
 import type { Command } from "commander";
+
 import type { ProjectOptions } from "../config/load.js";
 
-/** The global flags every command understands. */
+/** The global flags every command understands, as commander parsed them. */
 export interface GlobalOptions extends ProjectOptions {
+  /** --verbose: a failure also prints its cause and stack. */
   verbose?: boolean;
+  /** false with --no-color. */
   color?: boolean;
 }
 
-/** The global flags, read from the root program whatever subcommand runs. */
+/**
+ * The global flags, read from the root program whatever subcommand runs. Commander takes them
+ * from anywhere on the line (before or after the subcommand, never after `--`).
+ */
 export function globalOptions(command: Command): GlobalOptions {
   let root = command;
   while (root.parent) root = root.parent;

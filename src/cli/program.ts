@@ -1,9 +1,13 @@
-import { Command } from "commander";
 import { createRequire } from "node:module";
+
+import { Command } from "commander";
+
 import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
+import { globalOptions } from "./global-options.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
+import { configureColor } from "./output.js";
 import { registerStatus } from "./status.js";
 import { registerTraffic } from "./traffic.js";
 import { registerUp } from "./up.js";
@@ -26,7 +30,10 @@ export function buildProgram(): Command {
     .option("--verbose", "print stack traces and Docker details")
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // The root's flags are parsed from the whole line before the subcommand parses its own, so
+    // colour is settled before anything can print, even an error about a subcommand's option.
+    .hook("preSubcommand", (root) => configureColor(globalOptions(root).color !== false));
   for (const register of [
     registerUp,
     registerDown,

@@ -1,4 +1,5 @@
 import http from "node:http";
+
 import { HttpError } from "./json-http.js";
 
 /** A reply from the API, passed on as is. */

@@ -1,8 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+
 import { SpanStatusCode, trace } from "@opentelemetry/api";
+
+import { plural } from "../text/plural.js";
 import { HttpError, nameRoute, readPrompt, sendError, sendJson } from "./json-http.js";
 import { sampleLatencyMs, sleep } from "./latency.js";
-import { plural } from "../text/plural.js";
 
 const tracer = trace.getTracer("gini-demo-api");
 const MODEL = "gini-demo-model";

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createApiServer } from "./api-server.js";
 import { createUiServer } from "./ui-server.js";
 

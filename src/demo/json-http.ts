@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 
 /** Largest request body the demo servers read; they only ever receive a short prompt. */
@@ -15,7 +16,7 @@ export class HttpError extends Error {
 }
 
 /** Reads the whole body as text, refusing more than {@link BODY_LIMIT} bytes. */
-export async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -1,4 +1,5 @@
 import type { Server, ServerResponse } from "node:http";
+
 import type { ShutdownTracing } from "../tracing/setup-tracing.js";
 
 /** How a demo server listens and what it flushes on the way out. */

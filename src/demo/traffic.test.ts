@@ -1,9 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { GiniError } from "../errors.js";
-import { TRAFFIC_CYCLE } from "./traffic-mix.js";
 import { driveTraffic, loopbackUrl } from "./traffic.js";
+import { TRAFFIC_CYCLE } from "./traffic-mix.js";
 
 /** A stand-in demo server: fails generations whose prompt says "fail", like the real one. */
 function fakeDemo(hits: string[]): Server {

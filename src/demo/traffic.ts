@@ -19,7 +19,7 @@ export interface TrafficOptions {
 }
 
 /** Answers of one route. `sent` may exceed ok + failed by the requests cut short at the end. */
-export interface RouteCounts {
+interface RouteCounts {
   sent: number;
   ok: number;
   failed: number;
@@ -32,7 +32,7 @@ export interface TrafficCounts extends RouteCounts {
 }
 
 /** A load generator for a developer's laptop, not a stress test. */
-export const MAX_RPS = 200;
+const MAX_RPS = 200;
 /** Requests in flight at once; beyond that a slot is skipped rather than piling up. */
 const MAX_IN_FLIGHT = 64;
 const REQUEST_TIMEOUT_MS = 10_000;

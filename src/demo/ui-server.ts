@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+
 import { callApi } from "./api-client.js";
 import { HttpError, nameRoute, readPrompt, sendError, sendJson } from "./json-http.js";
 import { UI_PAGE } from "./ui-page.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { LogDemuxer } from "./demux.js";
 import type { LogLine } from "./types.js";
 

@@ -1,23 +1,14 @@
 import Docker from "dockerode";
-import type { Readable } from "node:stream";
-import { GiniError, errorMessage } from "../errors.js";
+
+import { errorMessage, GiniError } from "../errors.js";
 import type { DockerClient } from "./client.js";
-import { LogDemuxer } from "./demux.js";
+import { toDetails, toInfo } from "./dockerode-mapping.js";
+import { pullWithProgress, readLogs } from "./dockerode-streams.js";
 import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
-import type {
-  ContainerDetails,
-  ContainerInfo,
-  ContainerSpec,
-  LogLine,
-  LogOptions,
-  NetworkInfo,
-  PortBinding,
-  PullProgress,
-} from "./types.js";
-import { envFromEntries } from "../text/env-entries.js";
+import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
 
 /** Where the engine is expected, for error messages. */
-export function dockerEndpoint(): string {
+function dockerEndpoint(): string {
   return process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
 }
 
@@ -31,55 +22,6 @@ function unreachable(err: unknown): GiniError {
     cause: err,
     code: "engine-unreachable",
   });
-}
-
-function toInfo(c: Docker.ContainerInfo): ContainerInfo {
-  const ports: PortBinding[] = (c.Ports ?? [])
-    .filter((p) => p.PublicPort !== undefined && p.Type === "tcp")
-    .map((p) => ({ container: p.PrivatePort, hostIp: p.IP ?? "", host: p.PublicPort }));
-  return {
-    id: c.Id,
-    name: (c.Names[0] ?? "").replace(/^\//, ""),
-    image: c.Image,
-    imageId: c.ImageID,
-    state: c.State,
-    labels: c.Labels ?? {},
-    // IPv4 and IPv6 bindings of the same port are listed twice by the engine.
-    ports: ports.filter(
-      (p, i) => ports.findIndex((q) => q.container === p.container && q.host === p.host) === i,
-    ),
-    networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
-  };
-}
-
-function toDetails(c: Docker.ContainerInspectInfo): ContainerDetails {
-  const env = envFromEntries(c.Config?.Env ?? []);
-  const ports: PortBinding[] = [];
-  for (const [key, bindings] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
-    const [port, proto] = key.split("/");
-    if (proto !== "tcp") continue;
-    for (const b of bindings ?? []) {
-      const p = { container: Number(port), hostIp: b.HostIp ?? "", host: Number(b.HostPort) };
-      if (!ports.some((q) => q.container === p.container && q.host === p.host)) ports.push(p);
-    }
-  }
-  return {
-    id: c.Id,
-    name: c.Name.replace(/^\//, ""),
-    state: c.State?.Status ?? "",
-    restartCount: c.RestartCount ?? 0,
-    oomKilled: c.State?.OOMKilled ?? false,
-    exitCode: c.State?.ExitCode ?? 0,
-    error: c.State?.Error ?? "",
-    startedAt: c.State?.StartedAt ?? "",
-    finishedAt: c.State?.FinishedAt ?? "",
-    env,
-    networks: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([name, n]) => ({
-      name,
-      aliases: n?.Aliases ?? [],
-    })),
-    ports,
-  };
 }
 
 /** The dockerode implementation of DockerClient; reads DOCKER_HOST like the docker CLI. */
@@ -113,35 +55,7 @@ export function createDockerClient(): DockerClient {
         throw err;
       }
     },
-    async pullImage(ref, onProgress) {
-      const stream = (await docker.pull(ref)) as Readable;
-      await new Promise<void>((resolve, reject) => {
-        const layers = new Map<string, { current: number; total: number }>();
-        docker.modem.followProgress(
-          stream,
-          (err: Error | null) => (err ? reject(err) : resolve()),
-          (event: {
-            id?: string;
-            status?: string;
-            progressDetail?: { current?: number; total?: number };
-          }) => {
-            const detail = event.progressDetail;
-            if (event.id && detail?.total)
-              layers.set(event.id, { current: detail.current ?? 0, total: detail.total });
-            let current = 0;
-            let total = 0;
-            for (const l of layers.values()) {
-              current += l.current;
-              total += l.total;
-            }
-            onProgress({
-              status: event.status ?? "",
-              ...(total ? { current, total } : {}),
-            } satisfies PullProgress);
-          },
-        );
-      });
-    },
+    pullImage: (ref, onProgress) => pullWithProgress(docker, ref, onProgress),
     listNetworks: (labels) => listNetworks({ label: labelFilter(labels) }),
     async inspectNetwork(name) {
       return (await listNetworks({ name: [name] })).find((n) => n.name === name);
@@ -217,45 +131,4 @@ export function createDockerClient(): DockerClient {
     },
     logs: (id, options, onLine, signal) => readLogs(docker, id, options, onLine, signal),
   };
-}
-
-async function readLogs(
-  docker: Docker,
-  id: string,
-  options: LogOptions,
-  onLine: (line: LogLine) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const container = docker.getContainer(id);
-  const base = {
-    stdout: true,
-    stderr: true,
-    timestamps: options.timestamps ?? false,
-    ...(options.tail !== undefined ? { tail: options.tail } : {}),
-    ...(options.since !== undefined ? { since: options.since } : {}),
-  };
-  const demux = new LogDemuxer(onLine);
-  if (!options.follow) {
-    demux.push(await container.logs({ ...base, follow: false }));
-    demux.end();
-    return;
-  }
-  const stream = (await container.logs({ ...base, follow: true })) as Readable;
-  if (signal?.aborted) {
-    stream.destroy();
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const stop = () => {
-      stream.destroy();
-      resolve();
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-    stream.on("data", (chunk: Buffer) => demux.push(chunk));
-    stream.on("end", () => {
-      demux.end();
-      resolve();
-    });
-    stream.on("error", (err) => (signal?.aborted ? resolve() : reject(err)));
-  });
 }

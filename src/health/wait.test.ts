@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Clock } from "./clock.js";
 import { waitUntil } from "./wait.js";
 

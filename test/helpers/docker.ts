@@ -17,8 +17,18 @@ export function containerId(name: string): string {
   return docker("ps", "-aq", "--no-trunc", "--filter", `name=^/${name}$`);
 }
 
+/** The part of `docker inspect` that the tests read. */
+export interface ContainerInspect {
+  Config: { Labels: Record<string, string>; Env: string[] };
+  Mounts: { RW: boolean }[];
+  HostConfig: { Privileged: boolean };
+  NetworkSettings: { Networks: Record<string, { Aliases: string[] | null } | undefined> };
+  State: { Running: boolean };
+}
+
 /** `docker inspect` of one container, parsed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- docker inspect is a large untyped document
-export function inspect(name: string): Record<string, any> {
-  return JSON.parse(docker("inspect", name))[0];
+export function inspect(name: string): ContainerInspect {
+  const [container] = JSON.parse(docker("inspect", name)) as ContainerInspect[];
+  if (!container) throw new Error(`docker inspect ${name}: no such container`);
+  return container;
 }

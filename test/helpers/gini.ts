@@ -1,5 +1,6 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { join } from "node:path";
+
 import { inject } from "vitest";
 
 import { ROOT } from "./project-fixture.js";
@@ -15,7 +16,7 @@ export interface Run {
 }
 
 /** Env that points gini at the integration-test images (real binaries built from Go modules). */
-export function imageEnv(): Record<string, string> {
+function imageEnv(): Record<string, string> {
   const images = inject("images");
   return {
     GINI_OTEL_COLLECTOR_IMAGE: images.collector,

@@ -1,8 +1,9 @@
 // Test helper, not the product: hand-encodes a one-span OTLP ExportTraceServiceRequest
 // (independently of the SDK under test) and sends it over OTLP/gRPC or OTLP/HTTP JSON.
 import { Buffer } from "node:buffer";
-import http2 from "node:http2";
 import { randomBytes } from "node:crypto";
+import http2 from "node:http2";
+
 import { field, fixed64, len, str, varint } from "./protobuf.js";
 
 export interface TestSpan {

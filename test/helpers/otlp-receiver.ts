@@ -7,11 +7,13 @@ import {
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 
+import { type DecodedSpan, decodeTraceExport } from "./otlp-decode.js";
+
 /** The one gRPC method an OTLP trace exporter calls. */
-export const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
+const TRACE_EXPORT_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
 /** One export the receiver got: the protobuf message, undecoded, and when it arrived. */
-export interface ReceivedExport {
+interface ReceivedExport {
   at: number;
   body: Buffer;
 }
@@ -21,6 +23,8 @@ export interface OtlpReceiver {
   /** e.g. http://127.0.0.1:40123, for OTEL_EXPORTER_OTLP_ENDPOINT. */
   endpoint: string;
   exports: ReceivedExport[];
+  /** Every span received so far, decoded. */
+  spans(): DecodedSpan[];
   /** Resolves with the first export (received or future) whose bytes contain `text` (or raw bytes). */
   waitFor(text: string | Buffer, timeoutMs?: number): Promise<ReceivedExport>;
   close(): Promise<void>;
@@ -78,6 +82,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     exports,
+    spans: () => exports.flatMap((e) => decodeTraceExport(e.body)),
     waitFor(text, timeoutMs = 10_000) {
       const found = exports.find((e) => e.body.includes(text));
       if (found) return Promise.resolve(found);

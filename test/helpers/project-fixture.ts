@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { projectFrom, type Project } from "../../src/config/load.js";
+
+import { type Project, projectFrom } from "../../src/config/load.js";
 import type { GiniFile } from "../../src/config/schema.js";
 
 /** The repository root, where the shipped configs live. */

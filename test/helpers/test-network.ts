@@ -1,8 +1,9 @@
 // Test helper, not the product: runs test containers on a private network with random host
 // ports (never gini's fixed ones), and polls until a condition holds.
-import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
+
 import { docker } from "../setup/images.js";
 
 const run = promisify(execFile);
@@ -75,17 +76,17 @@ export async function waitFor<T>(
   timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last = "";
   while (Date.now() < deadline) {
     try {
       const v = await fn();
       if (v !== undefined && v !== false) return v;
     } catch (err) {
-      last = err;
+      last = err instanceof Error ? err.message : String(err);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ""}`);
 }
 
 export async function getJson<T = unknown>(url: string): Promise<T> {

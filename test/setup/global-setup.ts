@@ -5,7 +5,9 @@
 // else gini's pinned defaults (they must then be pullable or already present).
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+
 import type { TestProject } from "vitest/node";
+
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
 

@@ -4,6 +4,7 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { buildGoProgram, go } from "./go-build.js";
 
@@ -58,7 +59,7 @@ async function collector(): Promise<ImageRecipe> {
  * reachable here refuses those ("This module version is not available"), so the tests run 2.13.0
  * while gini pins the newest release; the README says what that leaves unverified.
  */
-export const TEST_JAEGER = {
+const TEST_JAEGER = {
   release: "2.13.0",
   module: "v1.76.0",
   commit: "63b27e1810a710ac54dc4522da0538e540bdc545",
@@ -91,7 +92,7 @@ function jaeger(): ImageRecipe {
 }
 
 /** Prometheus 3.x publishes release vX.Y.Z as Go module version v0.(100X+Y).Z. */
-export function prometheusModuleVersion(release: string): string {
+function prometheusModuleVersion(release: string): string {
   const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(release);
   if (!m) throw new Error(`cannot map Prometheus release ${release} to its Go module version`);
   return `v0.${Number(m[1]) * 100 + Number(m[2])}.${m[3]}`;

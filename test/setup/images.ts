@@ -7,7 +7,8 @@ import { chmod, chown, copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { imageRecipes, type ImageRecipe } from "./image-recipes.js";
+
+import { type ImageRecipe, imageRecipes } from "./image-recipes.js";
 
 const run = promisify(execFile);
 

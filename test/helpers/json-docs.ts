@@ -1,0 +1,57 @@
+// The JSON documents gini prints with --json, as the integration tests read them. They are written
+// down here rather than imported from src/: the documents are a contract, and a change to one
+// should fail a test, not quietly change a type.
+
+/** A published port in `gini status --json`. */
+interface StatusPort {
+  container: number;
+  hostIp: string;
+  host: number;
+}
+
+/** One service in `gini status --json`. */
+interface StatusService {
+  name: string;
+  container: string | null;
+  state: string;
+  health: string;
+  ports: StatusPort[];
+}
+
+/** One app in `gini status --json`. */
+interface StatusApp {
+  name: string;
+  pid: number | null;
+  state: string;
+}
+
+/** `gini status --json`. */
+export interface StatusDoc {
+  project: string;
+  network: string | null;
+  services: StatusService[];
+  apps: StatusApp[];
+}
+
+/** `gini validate --json`. */
+export interface ValidateDoc {
+  ok: boolean;
+  errors: number;
+  findings: { rule: string; severity: string }[];
+}
+
+/** One check in `gini doctor --json`. */
+interface DoctorCheck {
+  group: string;
+  id: string;
+  status: "pass" | "warn" | "fail" | "skip";
+  finding: string;
+  fix: string | null;
+}
+
+/** `gini doctor --json`. */
+export interface DoctorDoc {
+  ok: boolean;
+  summary: Record<string, number>;
+  checks: DoctorCheck[];
+}
