@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { appEnv } from "./app-env.js";
 
 describe("appEnv", () => {

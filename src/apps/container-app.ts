@@ -5,18 +5,18 @@ import type { ContainerSpec, LogLine, LogOptions } from "../docker/types.js";
 import { GiniError } from "../errors.js";
 import { withSpecHash } from "../stack/container-spec.js";
 import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
-import { STOP_TIMEOUT_SECONDS, applyStep, planStep } from "../stack/plan.js";
+import { applyStep, planStep, STOP_TIMEOUT_SECONDS } from "../stack/plan.js";
 import { ensureImages } from "../stack/pull.js";
 import { containerGone, lastLines } from "../stack/readiness.js";
-import { appEnv } from "./app-env.js";
 import {
-  appUrl,
   type App,
   type AppFacts,
   type AppStatus,
-  type StartOptions,
+  appUrl,
   type StartedApp,
+  type StartOptions,
 } from "./app.js";
+import { appEnv } from "./app-env.js";
 import { waitAppReady } from "./ready.js";
 
 /**

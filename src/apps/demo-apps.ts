@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+
 import type { AppConfig } from "../config/schema.js";
 
 /** Quotes a word for /bin/sh, whatever characters the path holds. */

@@ -1,19 +1,20 @@
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
+
 import type { Project } from "../config/load.js";
 import type { AppConfig } from "../config/schema.js";
 import type { LogLine, LogOptions } from "../docker/types.js";
-import { appEnv } from "./app-env.js";
 import {
-  appUrl,
   type App,
   type AppFacts,
   type AppStatus,
+  appUrl,
   type HostProcessReader,
-  type StartOptions,
   type StartedApp,
+  type StartOptions,
 } from "./app.js";
-import { launchApp, logFileOf, type AppExit } from "./launch.js";
+import { appEnv } from "./app-env.js";
+import { type AppExit, launchApp, logFileOf } from "./launch.js";
 import { followLog, tailLines } from "./log-tail.js";
 import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
 import type { AppRecords } from "./records.js";
@@ -88,8 +89,8 @@ export class HostApp implements App {
     return { name: this.name, kind: this.kind, ...p, service: seen ?? configured };
   }
 
-  async hasLog(): Promise<boolean> {
-    return existsSync(this.logFile);
+  hasLog(): Promise<boolean> {
+    return Promise.resolve(existsSync(this.logFile));
   }
 
   /** Its tail, then (with follow) every line appended after exactly that point. */
@@ -125,9 +126,11 @@ function startedHostApp(
 ): StartedApp {
   let ended: AppExit | undefined;
   const tail = (count: number) => tailLines(proc.logFile, count);
-  const gone = async () =>
-    ended &&
-    `exited with ${ended.code !== null ? `code ${ended.code}` : ended.signal} before it was ready`;
+  const gone = () =>
+    Promise.resolve(
+      ended &&
+        `exited with ${ended.code !== null ? `code ${ended.code}` : ended.signal} before it was ready`,
+    );
   return {
     name: app.name,
     url: app.url,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+
 import type { Project } from "../config/load.js";
 import { envFromEntries } from "../text/env-entries.js";
 import type { HostProcess } from "./app.js";

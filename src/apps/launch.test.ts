@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { GiniError } from "../errors.js";
 import { launchApp, logFileOf, type OutputStream } from "./launch.js";
 import { isAlive } from "./state-file.js";

@@ -2,7 +2,9 @@ import { closeSync, createWriteStream, mkdirSync, openSync, statSync, writeSync 
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+
 import { execa } from "execa";
+
 import type { AppConfig } from "../config/schema.js";
 import { GiniError } from "../errors.js";
 import { giniDir, processStartOf } from "./state-file.js";

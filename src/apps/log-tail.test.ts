@@ -1,7 +1,9 @@
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { followLog, tailLines } from "./log-tail.js";
 
 const file = (text?: string) => {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** The fields of /proc/<pid>/stat that gini needs. */
 export interface ProcStat {

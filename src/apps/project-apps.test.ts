@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { LogLine } from "../docker/types.js";

@@ -1,4 +1,4 @@
-import { isAlive, readState, writeState, type AppRecord } from "./state-file.js";
+import { type AppRecord, isAlive, readState, writeState } from "./state-file.js";
 
 /**
  * The state file's apps as one `gini up` holds them: read once, changed in memory, and written

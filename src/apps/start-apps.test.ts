@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import type { AppConfig } from "../config/schema.js";
@@ -12,7 +14,7 @@ import type { AppEvent, StartOptions } from "./app.js";
 import { readProcStat } from "./proc-stat.js";
 import { projectApps } from "./project-apps.js";
 import { startApps } from "./start-apps.js";
-import { isAlive, readState, writeState, type AppRecord } from "./state-file.js";
+import { type AppRecord, isAlive, readState, writeState } from "./state-file.js";
 import { stopTree } from "./stop-tree.js";
 
 /** A host app that marks itself ready by creating `<name>.up` in the project folder, then idles. */

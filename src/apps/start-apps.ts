@@ -1,5 +1,5 @@
 import type { Project } from "../config/load.js";
-import type { App, StartOptions, StartedApp } from "./app.js";
+import type { App, StartedApp, StartOptions } from "./app.js";
 import { AppRecords } from "./records.js";
 import { startOrder } from "./start-order.js";
 import { ensureGiniDir } from "./state-file.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { GiniError } from "../errors.js";
 import { startOrder } from "./start-order.js";
 

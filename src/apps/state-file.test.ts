@@ -1,16 +1,18 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import {
+  type AppRecord,
   isAlive,
   processStartOf,
   readState,
   removeState,
   statePath,
   writeState,
-  type AppRecord,
 } from "./state-file.js";
 
 const project = () => mkdtempSync(join(tmpdir(), "gini-state-"));

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+
 import { z } from "zod";
+
 import { hasProcFs, readProcStat } from "./proc-stat.js";
 
 /** An entry of the state file, checked when read: a file that does not match reads as no apps. */

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { listProcesses, readProcStat } from "./proc-stat.js";
 import { stopTree } from "./stop-tree.js";
 

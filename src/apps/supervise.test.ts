@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { GiniError } from "../errors.js";
 import type { StartedApp } from "./app.js";
 import { killApps, superviseApps } from "./supervise.js";

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+
 import type { Check, DoctorReport } from "../doctor/index.js";
+import { plural } from "../text/plural.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
-import { plural } from "../text/plural.js";
 
 const MARK: Record<Check["status"], (s: string) => string> = {
   fail: (s) => bad(s),

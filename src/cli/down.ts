@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+
 import { globalOptions } from "./global-options.js";
 import { dim, ok, say } from "./output.js";
 

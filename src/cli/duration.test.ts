@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseDuration, parseSince } from "./duration.js";
 
 describe("parseDuration", () => {

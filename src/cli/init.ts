@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+
 import { displayPath } from "../config/display-path.js";
 import { globalOptions } from "./global-options.js";
 import { dim, ok, say, warn } from "./output.js";

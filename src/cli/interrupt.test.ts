@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { onInterrupt } from "./interrupt.js";
 
 /** The handler onInterrupt installed, called as a Ctrl-C would. */

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { parseSince } from "./duration.js";
 import { globalOptions } from "./global-options.js";

@@ -1,5 +1,7 @@
-import type { Command } from "commander";
 import { stripVTControlCharacters } from "node:util";
+
+import type { Command } from "commander";
+
 import type { ServiceStatus } from "../stack/status.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+
+import type { TrafficCounts } from "../demo/traffic.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { hostUrl, PORTS } from "../stack/services.js";
-import type { TrafficCounts } from "../demo/traffic.js";
 import { parseDuration } from "./duration.js";
 import { onInterrupt } from "./interrupt.js";
 import { bad, dim, ok, say } from "./output.js";

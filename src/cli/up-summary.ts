@@ -1,6 +1,6 @@
-import type { Project } from "../config/load.js";
 import type { AppEvent } from "../apps/index.js";
-import { PORTS, hostUrl } from "../stack/services.js";
+import type { Project } from "../config/load.js";
+import { hostUrl, PORTS } from "../stack/services.js";
 import type { UpEvent } from "../stack/up.js";
 import { bold, dim, note, ok, say, warn } from "./output.js";
 import { pullRenderer } from "./pull-progress.js";

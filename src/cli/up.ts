@@ -1,4 +1,5 @@
-import { Option, type Command } from "commander";
+import { type Command, Option } from "commander";
+
 import type { StartedApp } from "../apps/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { globalOptions } from "./global-options.js";

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+
 import type { Finding } from "../config/validate/index.js";
+import { plural } from "../text/plural.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
-import { plural } from "../text/plural.js";
 
 function printFinding(f: Finding): void {
   const severity = f.severity === "error" ? bad("error") : warn("warning");

@@ -3,6 +3,6 @@
  * the project as gini.yaml defines it, the validation of the config files, and their model.
  */
 export { type Project } from "./load.js";
+export * from "./model/index.js";
 export { type ServiceName } from "./schema.js";
 export { validateProject } from "./validate/index.js";
-export * from "./model/index.js";

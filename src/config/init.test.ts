@@ -1,10 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
 import { initProject, packageRoot } from "./init.js";
 import { giniFileSchema } from "./schema.js";
-import { parse } from "yaml";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FILES = ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml", "gini.yaml"];

@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
+
 import { GiniError } from "../errors.js";
 import { readYamlFile, type YamlProblem } from "./model/index.js";
 import {
-  SERVICE_NAMES,
-  giniFileSchema,
   type AppConfig,
   type GiniFile,
+  giniFileSchema,
+  SERVICE_NAMES,
   type ServiceName,
 } from "./schema.js";
 

@@ -1,4 +1,4 @@
-import { appFacts, type AppFacts } from "../apps/index.js";
+import { type AppFacts, appFacts } from "../apps/index.js";
 import type { DoctorContext } from "./types.js";
 
 /** The project's apps as src/apps sees them, read once per doctor run and shared by the groups. */

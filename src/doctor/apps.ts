@@ -1,9 +1,9 @@
-import { OTLP_ENDPOINTS, type AppFacts } from "../apps/index.js";
+import { type AppFacts, OTLP_ENDPOINTS } from "../apps/index.js";
 import { parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
-import { checksOf, type Check, type CheckGroup } from "./types.js";
+import { type Check, type CheckGroup, checksOf } from "./types.js";
 
 const check = checksOf("apps");
 

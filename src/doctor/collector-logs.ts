@@ -1,7 +1,7 @@
 import { JAEGER_OTLP_ADDRESS } from "../config/index.js";
 import { NETWORK, PORTS } from "../stack/services.js";
-import { checksOf, type Check, type CheckGroup } from "./types.js";
 import { plural } from "../text/plural.js";
+import { type Check, type CheckGroup, checksOf } from "./types.js";
 
 const TAIL = 200;
 /** A running collector's errors older than this are history, not a diagnosis. */

@@ -1,9 +1,9 @@
 import { describe, isOk, local } from "../health/http-get.js";
 import { readyUrl } from "../stack/readiness.js";
-import { NETWORK, PORTS, hostUrl, serviceNamed } from "../stack/services.js";
-import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
-import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
+import { hostUrl, NETWORK, PORTS, serviceNamed } from "../stack/services.js";
 import { plural } from "../text/plural.js";
+import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
+import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("collector");
 

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT, fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+
+import { fixtureProject, removeProjectFixtures, ROOT } from "../../test/helpers/project-fixture.js";
 import { readConfigFacts } from "./config-facts.js";
 
 afterEach(removeProjectFixtures);

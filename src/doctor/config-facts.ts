@@ -1,15 +1,15 @@
 import {
   DEFAULT_SCRAPE_SECONDS,
-  PORTS,
-  SPAN_METRICS_DEFAULTS,
   flushInterval,
   get,
+  PORTS,
+  type Project,
   prometheusExporters,
   readYamlFile,
   scrapeTargets,
+  SPAN_METRICS_DEFAULTS,
   spanMetricNames,
   spanMetricsConnectors,
-  type Project,
 } from "../config/index.js";
 import { durationSeconds } from "../text/duration.js";
 

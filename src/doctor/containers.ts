@@ -1,7 +1,13 @@
 import { LABEL_PROJECT } from "../stack/labels.js";
-import { NETWORK, SERVICES, type ServiceDefinition } from "../stack/services.js";
-import { checksOf, type Check, type CheckGroup, type ServiceContainer } from "./types.js";
+import { NETWORK, type ServiceDefinition, SERVICES } from "../stack/services.js";
 import { plural, pluralS } from "../text/plural.js";
+import {
+  type Check,
+  type CheckGroup,
+  checksOf,
+  type DoctorContext,
+  type ServiceContainer,
+} from "./types.js";
 
 const check = checksOf("containers");
 
@@ -107,7 +113,9 @@ function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
 }
 
 /** 2. Each container exists, runs, is on gini-network, publishes its ports; restarts and OOM kills. */
-export const checkContainers: CheckGroup = async (ctx) => {
+export const checkContainers: CheckGroup = (ctx) => Promise.resolve(containerChecks(ctx));
+
+function containerChecks(ctx: DoctorContext): Check[] {
   if (!ctx.engineOk) {
     return [check("containers", "skip", "not checked: the Docker engine did not answer", null)];
   }
@@ -123,4 +131,4 @@ export const checkContainers: CheckGroup = async (ctx) => {
     ];
   }
   return SERVICES.flatMap((s) => serviceChecks(s, ctx.services[s.name], ctx.project.bind));
-};
+}

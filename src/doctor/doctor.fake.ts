@@ -2,9 +2,9 @@ import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { HostProcess } from "../apps/index.js";
 import type { Project } from "../config/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
+import type { HttpResponse } from "../health/http-get.js";
 import { LABEL_PROJECT, LABEL_SERVICE } from "../stack/labels.js";
 import { NETWORK, SERVICES } from "../stack/services.js";
-import type { HttpResponse } from "../health/http-get.js";
 import type { DoctorDeps } from "./types.js";
 
 /** A project folder holding copies of the shipped configs, and no gini.yaml (so: the demo apps). */

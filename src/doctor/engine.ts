@@ -1,5 +1,5 @@
-import { errorMessage } from "../errors.js";
 import type { DockerClient } from "../docker/client.js";
+import { errorMessage } from "../errors.js";
 import type { Check } from "./types.js";
 
 /** 1. The Docker engine answers; its version. */

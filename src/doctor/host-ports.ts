@@ -1,8 +1,8 @@
 import type { ContainerInfo } from "../docker/types.js";
 import { SERVICES } from "../stack/services.js";
-import type { PortOwner } from "./port-owner.js";
-import { checksOf, type Check, type CheckGroup } from "./types.js";
 import { pluralS } from "../text/plural.js";
+import type { PortOwner } from "./port-owner.js";
+import { type Check, type CheckGroup, checksOf } from "./types.js";
 
 const check = checksOf("ports");
 

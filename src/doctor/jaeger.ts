@@ -1,10 +1,10 @@
-import { runningApps } from "./app-info.js";
 import { PROMETHEUS_URL } from "../config/index.js";
-import { describe, isOk, json, local, type HttpResponse } from "../health/http-get.js";
+import { describe, type HttpResponse, isOk, json, local } from "../health/http-get.js";
 import { readyUrl } from "../stack/readiness.js";
 import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
+import { runningApps } from "./app-info.js";
 import { promQuery } from "./span-metrics.js";
-import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
+import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("jaeger");
 
@@ -34,7 +34,7 @@ function callsQuery(ctx: DoctorContext, service: string): Promise<HttpResponse> 
     step: "15000",
     ratePer: "60000",
   });
-  return ctx.get(local(PORTS.jaegerUi, `/api/metrics/calls?${q}`));
+  return ctx.get(local(PORTS.jaegerUi, `/api/metrics/calls?${q.toString()}`));
 }
 
 async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { findPortOwner, listeningInodes } from "./port-owner.js";
 import { counterSum, parsePromText } from "./prom-text.js";
 

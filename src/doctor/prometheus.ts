@@ -1,7 +1,7 @@
 import { describe, isOk, json, local } from "../health/http-get.js";
 import { readyUrl } from "../stack/readiness.js";
 import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
-import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
+import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("prometheus");
 
@@ -15,6 +15,8 @@ interface Target {
 
 const PROMETHEUS = serviceNamed("prometheus");
 
+const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
+
 function targetsOf(doc: unknown): Target[] | undefined {
   const active = (doc as { data?: { activeTargets?: unknown } } | undefined)?.data?.activeTargets;
   if (!Array.isArray(active)) return undefined;
@@ -23,9 +25,9 @@ function targetsOf(doc: unknown): Target[] | undefined {
     const discovered = (t.discoveredLabels ?? {}) as Record<string, string>;
     return {
       address: labels.instance ?? discovered.__address__ ?? "",
-      job: labels.job ?? String(t.scrapePool ?? ""),
-      health: String(t.health ?? "unknown"),
-      lastError: String(t.lastError ?? ""),
+      job: labels.job ?? text(t.scrapePool, ""),
+      health: text(t.health, "unknown"),
+      lastError: text(t.lastError, ""),
     };
   });
 }

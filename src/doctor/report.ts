@@ -1,4 +1,4 @@
-import { GROUPS, type Check, type CheckStatus } from "./types.js";
+import { type Check, type CheckStatus, GROUPS } from "./types.js";
 
 const RANK: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
 

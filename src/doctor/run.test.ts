@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { FakeDocker } from "../docker/docker.fake.js";
 import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";
 import { runDoctor } from "./run.js";

@@ -1,20 +1,20 @@
 import type { Project, ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/client.js";
 import { errorMessage } from "../errors.js";
+import { memoize } from "../health/http-get.js";
 import { LABEL_PROJECT } from "../stack/labels.js";
 import { SERVICES } from "../stack/services.js";
 import { checkApps } from "./apps.js";
-import { checkCollectorLogs } from "./collector-logs.js";
 import { checkCollector } from "./collector.js";
-import { readConfigFacts } from "./config-facts.js";
+import { checkCollectorLogs } from "./collector-logs.js";
 import { checkConfig } from "./config.js";
+import { readConfigFacts } from "./config-facts.js";
 import { checkContainers } from "./containers.js";
 import { checkEngine } from "./engine.js";
 import { checkHostPorts } from "./host-ports.js";
-import { memoize } from "../health/http-get.js";
 import { checkJaeger } from "./jaeger.js";
 import { checkPrometheus } from "./prometheus.js";
-import { doctorReport, type DoctorReport } from "./report.js";
+import { type DoctorReport, doctorReport } from "./report.js";
 import { checkSpanMetrics } from "./span-metrics.js";
 import type {
   Check,

@@ -1,8 +1,8 @@
-import { acceptedSpans } from "./collector.js";
 import { isOk, json, local } from "../health/http-get.js";
 import { readyUrl } from "../stack/readiness.js";
 import { PORTS, serviceNamed } from "../stack/services.js";
-import { checksOf, type Check, type CheckGroup, type DoctorContext } from "./types.js";
+import { acceptedSpans } from "./collector.js";
+import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("span-metrics");
 

@@ -2,8 +2,8 @@ import type { HostProcess } from "../apps/index.js";
 import type { Project, ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/client.js";
 import type { ContainerDetails, ContainerInfo } from "../docker/types.js";
-import type { ConfigFacts } from "./config-facts.js";
 import type { HttpGet } from "../health/http-get.js";
+import type { ConfigFacts } from "./config-facts.js";
 import type { PortOwner } from "./port-owner.js";
 
 /** A check's verdict; `skip` means it could not run because something it needs is down. */

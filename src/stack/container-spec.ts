@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+
 import type { Project } from "../config/load.js";
 import type { ContainerSpec } from "../docker/types.js";
 import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";

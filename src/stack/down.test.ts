@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FakeDocker } from "../docker/docker.fake.js";
+
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
+import { FakeDocker } from "../docker/docker.fake.js";
 import { down } from "./down.js";
 
 const mine = fixtureProject({ name: "mine" });

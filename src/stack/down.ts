@@ -1,6 +1,6 @@
 import type { Project } from "../config/load.js";
 import type { DockerClient } from "../docker/client.js";
-import { GiniError, errorMessage } from "../errors.js";
+import { errorMessage, GiniError } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
 import { STOP_TIMEOUT_SECONDS } from "./services.js";
 

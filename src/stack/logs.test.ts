@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { logs, type LogSource } from "./logs.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
 import { LABEL_SPEC_HASH, NETWORK } from "./labels.js";
 import { planStep } from "./plan.js";

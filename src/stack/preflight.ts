@@ -1,10 +1,10 @@
 import type { Project } from "../config/load.js";
 import type { ContainerInfo, NetworkInfo } from "../docker/types.js";
 import { GiniError } from "../errors.js";
-import { LABEL_PROJECT } from "./labels.js";
-import { NETWORK } from "./services.js";
-import type { Step } from "./plan.js";
 import { pluralS } from "../text/plural.js";
+import { LABEL_PROJECT } from "./labels.js";
+import type { Step } from "./plan.js";
+import { NETWORK } from "./services.js";
 
 /** Container and network names are global to the engine: refuse to take over another's. */
 export function checkOwnership(

@@ -1,6 +1,6 @@
 import type { DockerClient } from "../docker/client.js";
 import type { PullProgress } from "../docker/types.js";
-import { GiniError, errorMessage } from "../errors.js";
+import { errorMessage, GiniError } from "../errors.js";
 
 /** The --pull policy, as docker compose spells it. */
 export type PullPolicy = "missing" | "always" | "never";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PORTS, SERVICES, hostUrl, serviceNamed } from "./services.js";
+
+import { hostUrl, PORTS, serviceNamed, SERVICES } from "./services.js";
 
 describe("the services table", () => {
   it("publishes every named port of the stack but Jaeger's gRPC API, each once", () => {

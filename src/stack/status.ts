@@ -4,7 +4,7 @@ import type { PortBinding } from "../docker/types.js";
 import type { Probe } from "../health/http-probe.js";
 import { LABEL_PROJECT } from "./labels.js";
 import { readyUrl } from "./readiness.js";
-import { NETWORK, SERVICES, hostUrl } from "./services.js";
+import { hostUrl, NETWORK, SERVICES } from "./services.js";
 
 /** One service in `gini status`; the JSON form is a contract, so fields only get added. */
 export interface ServiceStatus {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import { FakeDocker } from "../docker/docker.fake.js";

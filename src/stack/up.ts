@@ -1,11 +1,11 @@
 import type { Project } from "../config/load.js";
+import { assertValid, formatFinding } from "../config/validate/index.js";
 import type { DockerClient } from "../docker/client.js";
 import type { Clock } from "../health/clock.js";
 import type { Probe } from "../health/http-probe.js";
 import { containerSpec, imageFor } from "./container-spec.js";
 import { LABEL_PROJECT } from "./labels.js";
-import { applyStep, planStep, type Action, type Step } from "./plan.js";
-import { assertValid, formatFinding } from "../config/validate/index.js";
+import { type Action, applyStep, planStep, type Step } from "./plan.js";
 import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
 import { waitReady } from "./readiness.js";

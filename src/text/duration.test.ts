@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { durationSeconds } from "./duration.js";
 
 describe("durationSeconds", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { sameType, typeOf } from "./index.js";
 
 describe("component types", () => {

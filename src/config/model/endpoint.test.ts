@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isLoopback, parseEndpoint } from "./index.js";
 
 describe("parseEndpoint", () => {

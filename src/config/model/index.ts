@@ -6,6 +6,7 @@
 export {
   allComponents,
   componentIds,
+  type ComponentKind,
   idsOfType,
   pipelines,
   prometheusExporters,
@@ -13,19 +14,18 @@ export {
   selfMetricsReader,
   serviceExtensions,
   typeOf,
-  type ComponentKind,
 } from "./collector-config.js";
 export { asRecord, get, str } from "./data.js";
 export { isLoopback, parseEndpoint } from "./endpoint.js";
-export { jaegerMetricBackend, type JaegerMetricBackend } from "./jaeger-config.js";
+export { type JaegerMetricBackend, jaegerMetricBackend } from "./jaeger-config.js";
 export { DEFAULT_SCRAPE_SECONDS, scrapeTargets } from "./prometheus-config.js";
 export {
-  SPAN_METRICS_DEFAULTS,
   flushInterval,
+  SPAN_METRICS_DEFAULTS,
+  type SpanMetricNames,
   spanMetricNames,
   spanMetricsConnectors,
   unitName,
-  type SpanMetricNames,
 } from "./span-metrics.js";
 export { JAEGER_OTLP_ADDRESS, NETWORK, PORTS, PROMETHEUS_URL } from "./stack-contract.js";
-export { readYamlFile, type KeyPath, type YamlFile, type YamlProblem } from "./yaml-file.js";
+export { type KeyPath, readYamlFile, type YamlFile, type YamlProblem } from "./yaml-file.js";

@@ -26,7 +26,10 @@ export function scrapeTargets(data: unknown): ScrapeTarget[] {
   const globalInterval = get(data, "global", "scrape_interval");
   return jobs.flatMap((job, i) => {
     const statics = get(job, "static_configs");
-    const name = String(get(job, "job_name") ?? `#${i + 1}`);
+    const jobName = get(job, "job_name");
+    // YAML may give a number; anything else unnamed is numbered.
+    const name =
+      typeof jobName === "string" || typeof jobName === "number" ? String(jobName) : `#${i + 1}`;
     const interval = str(get(job, "scrape_interval") ?? globalInterval);
     if (!Array.isArray(statics)) return [];
     return statics.flatMap((sc, j) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { spanMetricNames } from "./index.js";
 
 /** A collector config whose span_metrics connector feeds a prometheus exporter. */

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+
 import type { Document, Node } from "yaml";
 
 /** The yaml package, loaded on first use (see readYamlFile). */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+
 import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { validateOptions } from "./index.js";
 import { errors, lineOf, projectWith, rules } from "./validate.fake.js";

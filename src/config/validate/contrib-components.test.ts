@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isContribType } from "./contrib-components.js";
 
 describe("the contrib component list", () => {

@@ -1,4 +1,4 @@
-import { JAEGER_OTLP_ADDRESS, type ComponentKind } from "../model/index.js";
+import { type ComponentKind, JAEGER_OTLP_ADDRESS } from "../model/index.js";
 
 /**
  * Component types of otelcol-contrib 0.165.0, the pinned image.

@@ -1,5 +1,5 @@
 import { displayPath } from "../display-path.js";
-import { readYamlFile, type KeyPath, type YamlFile } from "../model/index.js";
+import { type KeyPath, readYamlFile, type YamlFile } from "../model/index.js";
 import type { Finding, Severity } from "./types.js";
 
 /** A config file as the rules see it: parsed, and shown as findings name it. */

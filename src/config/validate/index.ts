@@ -1,5 +1,6 @@
 import { loadProjectOrDefaults, type Project, type ProjectOptions } from "../load.js";
-import { loadConfigDoc, type ConfigDoc } from "./document.js";
+import { type ConfigDoc, loadConfigDoc } from "./document.js";
+import { findingsError } from "./report.js";
 import { componentTypes } from "./rules/component-types.js";
 import { deprecatedNames } from "./rules/deprecated-names.js";
 import { devTiming } from "./rules/dev-timing.js";
@@ -12,7 +13,6 @@ import { scrapeTarget } from "./rules/scrape-target.js";
 import { selfMetrics } from "./rules/self-metrics.js";
 import { spanmetricsWiring } from "./rules/spanmetrics-wiring.js";
 import { undefinedComponents } from "./rules/undefined-components.js";
-import { findingsError } from "./report.js";
 import type { Finding, Rule, ValidationContext } from "./types.js";
 
 export { findingsError, formatFinding, jsonReport, summarize } from "./report.js";

@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { findingsError, jsonReport, validateOptions } from "./index.js";
 import { projectWith } from "./validate.fake.js";

@@ -1,6 +1,6 @@
 import { GiniError } from "../../errors.js";
-import type { Finding } from "./types.js";
 import { plural } from "../../text/plural.js";
+import type { Finding } from "./types.js";
 
 /** Counts for a summary line or the JSON report. */
 export function summarize(findings: readonly Finding[]): {

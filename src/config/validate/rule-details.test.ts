@@ -1,6 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { afterEach, describe, expect, it } from "vitest";
+
 import { removeProjectFixtures, ROOT } from "../../../test/helpers/project-fixture.js";
 import { validateOptions } from "./index.js";
 import { errors, lineOf, projectWith, rules } from "./validate.fake.js";

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+
 import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { GiniError } from "../../errors.js";
 import { loadProject } from "../load.js";

@@ -1,6 +1,7 @@
 /** Test support for the validate tests: fixture projects, and where a fixture's lines are. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { projectFixture, ROOT } from "../../../test/helpers/project-fixture.js";
 import type { Finding } from "./index.js";
 

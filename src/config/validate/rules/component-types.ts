@@ -1,6 +1,6 @@
-import { JAEGER_ONLY, MOVED, isContribType } from "../contrib-components.js";
-import { findingAt } from "../document.js";
 import { allComponents } from "../../model/index.js";
+import { isContribType, JAEGER_ONLY, MOVED } from "../contrib-components.js";
+import { findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "unknown-component-type";

@@ -1,6 +1,6 @@
+import { allComponents } from "../../model/index.js";
 import { renamedType } from "../contrib-components.js";
 import { findingAt } from "../document.js";
-import { allComponents } from "../../model/index.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "deprecated-name";

@@ -1,12 +1,12 @@
+import { durationSeconds } from "../../../text/duration.js";
 import {
   DEFAULT_SCRAPE_SECONDS,
-  SPAN_METRICS_DEFAULTS,
   flushInterval,
   scrapeTargets,
+  SPAN_METRICS_DEFAULTS,
   spanMetricsConnectors,
 } from "../../model/index.js";
-import { durationSeconds } from "../../../text/duration.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "dev-timing";
@@ -30,7 +30,7 @@ function flushFindings(collector: ConfigDoc): Finding[] {
         value === undefined ? ["connectors", id] : ["connectors", id, "metrics_flush_interval"],
         "warning",
         RULE,
-        `connector "${id}" flushes every ${String(value ?? `${SPAN_METRICS_DEFAULTS.flushSeconds}s (the default)`)}, so new RED metrics take that long to appear`,
+        `connector "${id}" flushes every ${value === undefined ? `${SPAN_METRICS_DEFAULTS.flushSeconds}s (the default)` : JSON.stringify(value).replace(/^"|"$/g, "")}, so new RED metrics take that long to appear`,
         "set `metrics_flush_interval: 5s`",
       ),
     ];

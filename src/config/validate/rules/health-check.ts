@@ -1,4 +1,4 @@
-import { PORTS, get, idsOfType, parseEndpoint, serviceExtensions, str } from "../../model/index.js";
+import { get, idsOfType, parseEndpoint, PORTS, serviceExtensions, str } from "../../model/index.js";
 import { findingAt } from "../document.js";
 import type { Rule } from "../types.js";
 

@@ -1,13 +1,13 @@
 import {
+  type JaegerMetricBackend,
+  jaegerMetricBackend,
+  type KeyPath,
   NETWORK,
+  parseEndpoint,
   PORTS,
   PROMETHEUS_URL,
-  jaegerMetricBackend,
-  parseEndpoint,
-  type JaegerMetricBackend,
-  type KeyPath,
 } from "../../model/index.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "jaeger-metrics-backend";

@@ -1,15 +1,15 @@
 import {
-  JAEGER_OTLP_ADDRESS,
-  NETWORK,
-  PORTS,
   asRecord,
   get,
   isLoopback,
-  parseEndpoint,
-  sameType,
+  JAEGER_OTLP_ADDRESS,
   type KeyPath,
+  NETWORK,
+  parseEndpoint,
+  PORTS,
+  sameType,
 } from "../../model/index.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "localhost-bind";

@@ -1,13 +1,13 @@
 import {
   get,
   jaegerMetricBackend,
+  type KeyPath,
+  type SpanMetricNames,
   spanMetricNames,
   str,
   unitName,
-  type KeyPath,
-  type SpanMetricNames,
 } from "../../model/index.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule, Severity } from "../types.js";
 
 const RULE = "metric-names";

@@ -1,13 +1,13 @@
 import {
+  type KeyPath,
   NETWORK,
-  PORTS,
   pipelines,
+  PORTS,
   prometheusExporters,
   scrapeTargets,
   selfMetricsReader,
-  type KeyPath,
 } from "../../model/index.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "scrape-target";

@@ -1,4 +1,4 @@
-import { PORTS, get, isLoopback, scrapeTargets, selfMetricsReader } from "../../model/index.js";
+import { get, isLoopback, PORTS, scrapeTargets, selfMetricsReader } from "../../model/index.js";
 import { findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 

@@ -1,5 +1,5 @@
-import { findingAt } from "../document.js";
 import { pipelines, spanMetricsConnectors } from "../../model/index.js";
+import { findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "spanmetrics-wiring";

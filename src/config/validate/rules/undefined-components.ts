@@ -1,10 +1,10 @@
 import {
   componentIds,
+  type ComponentKind,
   pipelines,
   serviceExtensions,
-  type ComponentKind,
 } from "../../model/index.js";
-import { findingAt, type ConfigDoc } from "../document.js";
+import { type ConfigDoc, findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
 const RULE = "undefined-component";
