@@ -1,8 +1,6 @@
 import { type Command, CommanderError } from "commander";
 
-import { globalOptions } from "./cli/global-options.js";
-import { printError } from "./cli/output.js";
-import { buildProgram } from "./cli/program.js";
+import { buildProgram, globalOptions, printError } from "./cli/index.js";
 import { errorMessage, EXIT_FAILURE, EXIT_USAGE, GiniError } from "./errors.js";
 
 /**

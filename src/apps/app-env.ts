@@ -1,5 +1,5 @@
-import type { AppConfig } from "../config/schema.js";
-import { hostUrl, PORTS } from "../stack/services.js";
+import type { AppConfig } from "../config/index.js";
+import { hostUrl, PORTS } from "../stack/index.js";
 
 /** Where an app runs: a host process, or a container on gini-network. */
 export type AppTarget = "host" | "container";
@@ -11,7 +11,7 @@ export const OTLP_ENDPOINTS: Record<AppTarget, string> = {
 };
 
 /** Batch delay gini asks SDKs for (ms): spans reach Jaeger within a second, not after 5 s. */
-export const BATCH_DELAY_MS = "500";
+const BATCH_DELAY_MS = "500";
 
 /**
  * The environment an app starts with, in three layers, later ones winning:

@@ -1,10 +1,7 @@
-import type { Project } from "../config/load.js";
-import type { AppConfig } from "../config/schema.js";
-import type { DockerClient } from "../docker/client.js";
-import type { LogLine, LogOptions } from "../docker/types.js";
-import type { Clock } from "../health/clock.js";
-import type { Probe } from "../health/http-probe.js";
-import type { PullPolicy } from "../stack/pull.js";
+import type { AppConfig, Project } from "../config/index.js";
+import type { DockerClient, LogLine, LogOptions } from "../docker/index.js";
+import type { Clock, Probe } from "../health/index.js";
+import type { PullPolicy } from "../stack/index.js";
 import type { OutputStream } from "./launch.js";
 import type { AppRecords } from "./records.js";
 

@@ -1,13 +1,18 @@
-import type { Project } from "../config/load.js";
-import type { AppConfig } from "../config/schema.js";
-import type { DockerClient } from "../docker/client.js";
-import type { ContainerSpec, LogLine, LogOptions } from "../docker/types.js";
+import type { AppConfig, Project } from "../config/index.js";
+import type { ContainerSpec, DockerClient, LogLine, LogOptions } from "../docker/index.js";
 import { GiniError } from "../errors.js";
-import { withSpecHash } from "../stack/container-spec.js";
-import { LABEL_PROJECT, LABEL_SERVICE, NETWORK } from "../stack/labels.js";
-import { applyStep, planStep, STOP_TIMEOUT_SECONDS } from "../stack/plan.js";
-import { ensureImages } from "../stack/pull.js";
-import { containerGone, lastLines } from "../stack/readiness.js";
+import {
+  applyStep,
+  containerGone,
+  ensureImages,
+  LABEL_PROJECT,
+  LABEL_SERVICE,
+  lastLines,
+  NETWORK,
+  planStep,
+  STOP_TIMEOUT_SECONDS,
+  withSpecHash,
+} from "../stack/index.js";
 import {
   type App,
   type AppFacts,

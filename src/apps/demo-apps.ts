@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 
-import type { AppConfig } from "../config/schema.js";
+import type { AppConfig } from "../config/index.js";
 
 /** Quotes a word for /bin/sh, whatever characters the path holds. */
 function shellQuote(word: string): string {

@@ -1,4 +1,4 @@
-import type { Project } from "../config/load.js";
+import type { Project } from "../config/index.js";
 import { isAlive, readState, removeState } from "./state-file.js";
 import { stopTree } from "./stop-tree.js";
 

@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 
-import type { Project } from "../config/load.js";
-import type { AppConfig } from "../config/schema.js";
-import type { LogLine, LogOptions } from "../docker/types.js";
+import type { AppConfig, Project } from "../config/index.js";
+import type { LogLine, LogOptions } from "../docker/index.js";
 import {
   type App,
   type AppFacts,

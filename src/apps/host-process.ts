@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
-import type { Project } from "../config/load.js";
-import { envFromEntries } from "../text/env-entries.js";
+import type { Project } from "../config/index.js";
+import { envFromEntries } from "../text/index.js";
 import type { HostProcess } from "./app.js";
 import { listProcesses } from "./proc-stat.js";
 import { isAlive, readState } from "./state-file.js";

@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 
 import { execa } from "execa";
 
-import type { AppConfig } from "../config/schema.js";
+import type { AppConfig } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import { giniDir, processStartOf } from "./state-file.js";
 
@@ -54,6 +54,17 @@ function forwardLines(stream: Readable | null, each: (line: string) => void): Pr
   return new Promise((done) => lines.once("close", done));
 }
 
+/** The folder an app runs in; a missing one is gini.yaml's mistake, named as such. */
+function appFolder(projectDir: string, name: string, app: Pick<AppConfig, "cwd">): string {
+  const cwd = resolve(projectDir, app.cwd ?? ".");
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new GiniError(`apps.${name}.cwd: folder ${cwd} not found`, {
+      hint: "fix cwd in gini.yaml; it is relative to the project folder",
+    });
+  }
+  return cwd;
+}
+
 /**
  * Starts an app's command through the shell, in its own process group, so stopTree can signal
  * the whole tree and a Ctrl-C in gini's terminal does not reach the app directly (gini stops it
@@ -64,12 +75,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const { projectDir, name, app, env, detach, onLine } = options;
   if (!app.command)
     throw new GiniError(`apps.${name}: no command to run`, { hint: "give the app a command" });
-  const cwd = resolve(projectDir, app.cwd ?? ".");
-  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new GiniError(`apps.${name}.cwd: folder ${cwd} not found`, {
-      hint: "fix cwd in gini.yaml; it is relative to the project folder",
-    });
-  }
+  const cwd = appFolder(projectDir, name, app);
   const logFile = logFileOf(projectDir, name);
   mkdirSync(join(giniDir(projectDir), "logs"), { recursive: true });
   const fd = openSync(logFile, "a");

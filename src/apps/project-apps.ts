@@ -1,6 +1,5 @@
-import type { Project } from "../config/load.js";
-import type { DockerClient } from "../docker/client.js";
-import type { LogLine, LogOptions } from "../docker/types.js";
+import type { Project } from "../config/index.js";
+import type { DockerClient, LogLine, LogOptions } from "../docker/index.js";
 import type { App, AppFacts, AppStatus, HostProcessReader } from "./app.js";
 import { ContainerApp } from "./container-app.js";
 import { demoApps } from "./demo-apps.js";

@@ -1,7 +1,7 @@
-import type { AppConfig } from "../config/schema.js";
+import type { AppConfig } from "../config/index.js";
 import { GiniError } from "../errors.js";
-import type { Probe } from "../health/http-probe.js";
-import { awaitReady, type ReadinessOptions, type ReadyTarget } from "../stack/readiness.js";
+import type { Probe } from "../health/index.js";
+import { awaitReady, type ReadinessOptions, type ReadyTarget } from "../stack/index.js";
 
 /**
  * Waits for an app's ready URL the way `up` waits for the stack's services, failing fast once

@@ -1,4 +1,4 @@
-import type { Project } from "../config/load.js";
+import type { Project } from "../config/index.js";
 import type { App, StartedApp, StartOptions } from "./app.js";
 import { AppRecords } from "./records.js";
 import { startOrder } from "./start-order.js";

@@ -1,4 +1,4 @@
-import { type AppConfig, SERVICE_NAMES } from "../config/schema.js";
+import { type AppConfig, SERVICE_NAMES } from "../config/index.js";
 import { GiniError } from "../errors.js";
 
 /** Names under depends_on that are always satisfied: the stack is ready before any app starts. */

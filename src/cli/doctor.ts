@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import type { Check, DoctorReport } from "../doctor/index.js";
-import { plural } from "../text/plural.js";
+import { plural } from "../text/index.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 
@@ -44,7 +44,7 @@ export function registerDoctor(program: Command): void {
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       const [{ GROUPS, realDoctorDeps, runDoctor }, { loadProjectOrDefaults }] = await Promise.all([
         import("../doctor/index.js"),
-        import("../config/load.js"),
+        import("../config/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
       const report = await runDoctor(project, realDoctorDeps());

@@ -9,10 +9,9 @@ export function registerDown(program: Command): void {
     .command("down")
     .description("stop and remove the stack's containers and network")
     .action(async (_opts: unknown, cmd: Command) => {
-      const [{ loadProject }, { down }, { realRuntime }, { downApps }] = await Promise.all([
-        import("../config/load.js"),
-        import("../stack/down.js"),
-        import("../stack/runtime.js"),
+      const [{ loadProject }, { down, realRuntime }, { downApps }] = await Promise.all([
+        import("../config/index.js"),
+        import("../stack/index.js"),
         import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));

@@ -1,5 +1,5 @@
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import { durationSeconds, type DurationUnit } from "../text/duration.js";
+import { durationSeconds, type DurationUnit } from "../text/index.js";
 
 /** The units the CLI's duration flags take (Prometheus' w and y make no sense for them). */
 const CLI_UNITS: readonly DurationUnit[] = ["ms", "s", "m", "h", "d"];

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 
-import type { ProjectOptions } from "../config/load.js";
+import type { ProjectOptions } from "../config/index.js";
 
 /** The global flags every command understands, as commander parsed them. */
 export interface GlobalOptions extends ProjectOptions {

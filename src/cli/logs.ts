@@ -35,14 +35,11 @@ export function registerLogs(program: Command): void {
     .option("--since <duration>", "only lines newer than e.g. 10m, 1h, or an RFC 3339 date")
     .option("--timestamps", "show timestamps")
     .action(async (names: string[], flags: LogsFlags, cmd: Command) => {
-      const [{ loadProject }, { logs, logNames }, { realRuntime }, { appLogs }] = await Promise.all(
-        [
-          import("../config/load.js"),
-          import("../stack/logs.js"),
-          import("../stack/runtime.js"),
-          import("../apps/index.js"),
-        ],
-      );
+      const [{ loadProject }, { logs, logNames, realRuntime }, { appLogs }] = await Promise.all([
+        import("../config/index.js"),
+        import("../stack/index.js"),
+        import("../apps/index.js"),
+      ]);
       const project = await loadProject(globalOptions(cmd));
       const tail = tailCount(flags.tail);
       const options = {

@@ -1,4 +1,4 @@
-import type { PullEvent } from "../stack/pull.js";
+import type { PullEvent } from "../stack/index.js";
 import { dim } from "./output.js";
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;

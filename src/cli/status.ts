@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from "node:util";
 
 import type { Command } from "commander";
 
-import type { ServiceStatus } from "../stack/status.js";
+import type { ServiceStatus } from "../stack/index.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 
@@ -43,10 +43,9 @@ export function registerStatus(program: Command): void {
     .description("show the state, health, ports and URL of each service")
     .option("--json", "print a JSON document")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const [{ loadProject }, { status }, { realRuntime }, { appsStatus }] = await Promise.all([
-        import("../config/load.js"),
-        import("../stack/status.js"),
-        import("../stack/runtime.js"),
+      const [{ loadProject }, { status, realRuntime }, { appsStatus }] = await Promise.all([
+        import("../config/index.js"),
+        import("../stack/index.js"),
         import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));

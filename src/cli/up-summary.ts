@@ -1,7 +1,6 @@
 import type { AppEvent } from "../apps/index.js";
-import type { Project } from "../config/load.js";
-import { hostUrl, PORTS } from "../stack/services.js";
-import type { UpEvent } from "../stack/up.js";
+import type { Project } from "../config/index.js";
+import { hostUrl, PORTS, type UpEvent } from "../stack/index.js";
 import { bold, dim, note, ok, say, warn } from "./output.js";
 import { pullRenderer } from "./pull-progress.js";
 

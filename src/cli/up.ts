@@ -72,10 +72,9 @@ export function registerUp(program: Command): void {
     )
     .option("--timeout <seconds>", "how long to wait for readiness", seconds, 120)
     .action(async (flags: UpFlags, cmd: Command) => {
-      const [{ loadProject }, { up }, { realRuntime }, apps] = await Promise.all([
-        import("../config/load.js"),
-        import("../stack/up.js"),
-        import("../stack/runtime.js"),
+      const [{ loadProject }, { up, realRuntime }, apps] = await Promise.all([
+        import("../config/index.js"),
+        import("../stack/index.js"),
         import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import type { Finding } from "../config/validate/index.js";
-import { plural } from "../text/plural.js";
+import { plural } from "../text/index.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 
@@ -20,8 +20,7 @@ export function registerValidate(program: Command): void {
     )
     .option("--json", "print a JSON document: { ok, errors, warnings, findings }")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const { validateOptions, jsonReport, summarize } =
-        await import("../config/validate/index.js");
+      const { validateOptions, jsonReport, summarize } = await import("../config/index.js");
       const findings = await validateOptions(globalOptions(cmd));
       const summary = summarize(findings);
       if (flags.json) {

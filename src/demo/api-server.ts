@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 
-import { plural } from "../text/plural.js";
+import { plural } from "../text/index.js";
 import { HttpError, nameRoute, readPrompt, sendError, sendJson } from "./json-http.js";
 import { sampleLatencyMs, sleep } from "./latency.js";
 

@@ -1,5 +1,5 @@
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import { httpProbe } from "../health/http-probe.js";
+import { httpProbe } from "../health/index.js";
 import { TRAFFIC_CYCLE, type TrafficRequest } from "./traffic-mix.js";
 
 /** What {@link driveTraffic} sends, where, and for how long. */
@@ -68,13 +68,8 @@ async function checkAnswers(name: string, url: URL): Promise<void> {
 
 const newCounts = (): RouteCounts => ({ sent: 0, ok: 0, failed: 0 });
 
-/**
- * Sends the demo a steady mix of fast, slow and failing requests (see TRAFFIC_CYCLE) through
- * the UI and straight to the API, so the Monitor tab has rates, errors and latencies to show.
- * @throws GiniError when a URL is not on this machine or the UI or API does not answer.
- */
-export async function driveTraffic(options: TrafficOptions): Promise<TrafficCounts> {
-  const { rps, durationSeconds, signal, onStart, onTick, tickSeconds = 5 } = options;
+/** Refuses a rate or duration the loop cannot honour, as a usage error. */
+function checkPace(rps: number, durationSeconds: number): void {
   if (!(rps > 0 && rps <= MAX_RPS)) {
     throw new GiniError(`--rps: ${rps} is out of range`, {
       hint: `use a rate above 0 and at most ${MAX_RPS}`,
@@ -86,6 +81,16 @@ export async function driveTraffic(options: TrafficOptions): Promise<TrafficCoun
       hint: "e.g. --duration 60s",
       exitCode: EXIT_USAGE,
     });
+}
+
+/**
+ * Sends the demo a steady mix of fast, slow and failing requests (see TRAFFIC_CYCLE) through
+ * the UI and straight to the API, so the Monitor tab has rates, errors and latencies to show.
+ * @throws GiniError when a URL is not on this machine or the UI or API does not answer.
+ */
+export async function driveTraffic(options: TrafficOptions): Promise<TrafficCounts> {
+  const { rps, durationSeconds, signal, onStart, onTick, tickSeconds = 5 } = options;
+  checkPace(rps, durationSeconds);
   const ui = loopbackUrl(options.uiUrl, "--ui-url");
   const api = loopbackUrl(options.apiUrl, "--api-url");
   await checkAnswers("UI", ui);

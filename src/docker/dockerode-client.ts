@@ -24,7 +24,10 @@ function unreachable(err: unknown): GiniError {
   });
 }
 
-/** The dockerode implementation of DockerClient; reads DOCKER_HOST like the docker CLI. */
+/**
+ * The dockerode implementation of DockerClient; reads DOCKER_HOST like the docker CLI. Long by
+ * nature: one short method per DockerClient member, sharing the one dockerode instance.
+ */
 export function createDockerClient(): DockerClient {
   const docker = new Docker();
   const listNetworks = async (filters: Record<string, string[]>): Promise<NetworkInfo[]> =>

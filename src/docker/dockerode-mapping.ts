@@ -1,7 +1,7 @@
 // How the engine's documents (as dockerode types them) become gini's container types.
 import type Docker from "dockerode";
 
-import { envFromEntries } from "../text/env-entries.js";
+import { envFromEntries } from "../text/index.js";
 import type { ContainerDetails, ContainerInfo, PortBinding } from "./types.js";
 
 /** A container as listed by the engine, in gini's terms. */

@@ -1,6 +1,6 @@
 import { JAEGER_OTLP_ADDRESS } from "../config/index.js";
-import { NETWORK, PORTS } from "../stack/services.js";
-import { plural } from "../text/plural.js";
+import { NETWORK, PORTS } from "../stack/index.js";
+import { plural } from "../text/index.js";
 import { type Check, type CheckGroup, checksOf } from "./types.js";
 
 const TAIL = 200;

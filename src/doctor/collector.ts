@@ -1,7 +1,6 @@
-import { describe, isOk, local } from "../health/http-get.js";
-import { readyUrl } from "../stack/readiness.js";
-import { hostUrl, NETWORK, PORTS, serviceNamed } from "../stack/services.js";
-import { plural } from "../text/plural.js";
+import { describe, isOk, local } from "../health/index.js";
+import { hostUrl, NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
+import { plural } from "../text/index.js";
 import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
@@ -10,7 +9,7 @@ const check = checksOf("collector");
 const SELF_METRICS = local(PORTS.selfMetrics, "/metrics");
 
 /** The collector's self-metrics samples, or undefined when they do not answer. */
-export async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
+async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
   if (!ctx.services["otel-collector"].running) return undefined;
   const r = await ctx.get(SELF_METRICS);
   return isOk(r) ? parsePromText(r.body) : undefined;

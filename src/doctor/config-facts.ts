@@ -11,7 +11,7 @@ import {
   spanMetricNames,
   spanMetricsConnectors,
 } from "../config/index.js";
-import { durationSeconds } from "../text/duration.js";
+import { durationSeconds } from "../text/index.js";
 
 /** What doctor needs to know from the configs; defaults when a file is missing or broken. */
 export interface ConfigFacts {

@@ -1,6 +1,5 @@
-import { LABEL_PROJECT } from "../stack/labels.js";
-import { NETWORK, type ServiceDefinition, SERVICES } from "../stack/services.js";
-import { plural, pluralS } from "../text/plural.js";
+import { LABEL_PROJECT, NETWORK, type ServiceDefinition, SERVICES } from "../stack/index.js";
+import { plural, pluralS } from "../text/index.js";
 import {
   type Check,
   type CheckGroup,

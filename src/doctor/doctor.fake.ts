@@ -47,7 +47,7 @@ export function runningStack(docker: FakeDocker, project = "demo"): void {
 const json = (body: unknown): HttpResponse => ({ status: 200, body: JSON.stringify(body) });
 
 /** Answers of a healthy stack with traffic from gini-api and gini-ui, by URL path (and port). */
-export function healthyRoutes(): Map<string, HttpResponse> {
+function healthyRoutes(): Map<string, HttpResponse> {
   const services = ["gini-api", "gini-ui"];
   const series = services.map((s) => ({ metric: { service_name: s }, value: [0, "3"] }));
   return new Map([

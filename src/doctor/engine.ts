@@ -1,4 +1,4 @@
-import type { DockerClient } from "../docker/client.js";
+import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
 import type { Check } from "./types.js";
 

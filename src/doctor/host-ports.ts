@@ -1,6 +1,6 @@
-import type { ContainerInfo } from "../docker/types.js";
-import { SERVICES } from "../stack/services.js";
-import { pluralS } from "../text/plural.js";
+import type { ContainerInfo } from "../docker/index.js";
+import { SERVICES } from "../stack/index.js";
+import { pluralS } from "../text/index.js";
 import type { PortOwner } from "./port-owner.js";
 import { type Check, type CheckGroup, checksOf } from "./types.js";
 

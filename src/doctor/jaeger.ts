@@ -1,7 +1,6 @@
 import { PROMETHEUS_URL } from "../config/index.js";
-import { describe, type HttpResponse, isOk, json, local } from "../health/http-get.js";
-import { readyUrl } from "../stack/readiness.js";
-import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
+import { describe, type HttpResponse, isOk, json, local } from "../health/index.js";
+import { NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { runningApps } from "./app-info.js";
 import { promQuery } from "./span-metrics.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";

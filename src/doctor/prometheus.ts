@@ -1,6 +1,5 @@
-import { describe, isOk, json, local } from "../health/http-get.js";
-import { readyUrl } from "../stack/readiness.js";
-import { NETWORK, PORTS, serviceNamed } from "../stack/services.js";
+import { describe, isOk, json, local } from "../health/index.js";
+import { NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("prometheus");
@@ -33,7 +32,7 @@ function targetsOf(doc: unknown): Target[] | undefined {
 }
 
 /** What to do about a target that is down, from Prometheus's lastError. */
-export function targetFix(lastError: string): string {
+function targetFix(lastError: string): string {
   if (/no such host|server misbehaving/.test(lastError))
     return `the name does not resolve on ${NETWORK}: is otel-collector running and attached to it, and is the target's host right?`;
   if (/connection refused/.test(lastError))

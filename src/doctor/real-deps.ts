@@ -1,7 +1,6 @@
 import { readHostProcess } from "../apps/index.js";
-import { createDockerClient } from "../docker/dockerode-client.js";
-import { httpGet } from "../health/http-get.js";
-import { isPortFree } from "../health/port-free.js";
+import { createDockerClient } from "../docker/index.js";
+import { httpGet, isPortFree } from "../health/index.js";
 import { findPortOwner } from "./port-owner.js";
 import type { DoctorDeps } from "./types.js";
 

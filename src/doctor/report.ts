@@ -12,7 +12,7 @@ export interface DoctorReport {
 }
 
 /** Orders checks so the most important failure comes first, keeping groups together. */
-export function orderChecks(checks: readonly Check[]): Check[] {
+function orderChecks(checks: readonly Check[]): Check[] {
   const causal = (c: Check) => GROUPS.findIndex(([id]) => id === c.group);
   const worst = new Map<string, number>();
   for (const c of checks) worst.set(c.group, Math.min(worst.get(c.group) ?? 9, RANK[c.status]));

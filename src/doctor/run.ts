@@ -1,9 +1,8 @@
 import type { Project, ServiceName } from "../config/index.js";
-import type { DockerClient } from "../docker/client.js";
+import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
-import { memoize } from "../health/http-get.js";
-import { LABEL_PROJECT } from "../stack/labels.js";
-import { SERVICES } from "../stack/services.js";
+import { memoize } from "../health/index.js";
+import { LABEL_PROJECT, SERVICES } from "../stack/index.js";
 import { checkApps } from "./apps.js";
 import { checkCollector } from "./collector.js";
 import { checkCollectorLogs } from "./collector-logs.js";

@@ -1,6 +1,5 @@
-import { isOk, json, local } from "../health/http-get.js";
-import { readyUrl } from "../stack/readiness.js";
-import { PORTS, serviceNamed } from "../stack/services.js";
+import { isOk, json, local } from "../health/index.js";
+import { PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { acceptedSpans } from "./collector.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 

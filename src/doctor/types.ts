@@ -1,8 +1,7 @@
 import type { HostProcess } from "../apps/index.js";
 import type { Project, ServiceName } from "../config/index.js";
-import type { DockerClient } from "../docker/client.js";
-import type { ContainerDetails, ContainerInfo } from "../docker/types.js";
-import type { HttpGet } from "../health/http-get.js";
+import type { ContainerDetails, ContainerInfo, DockerClient } from "../docker/index.js";
+import type { HttpGet } from "../health/index.js";
 import type { ConfigFacts } from "./config-facts.js";
 import type { PortOwner } from "./port-owner.js";
 

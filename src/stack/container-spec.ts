@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
-import type { Project } from "../config/load.js";
-import type { ContainerSpec } from "../docker/types.js";
+import type { Project } from "../config/index.js";
+import type { ContainerSpec } from "../docker/index.js";
 import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
 import { NETWORK, type ServiceDefinition } from "./services.js";
 

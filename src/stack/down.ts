@@ -1,5 +1,5 @@
-import type { Project } from "../config/load.js";
-import type { DockerClient } from "../docker/client.js";
+import type { Project } from "../config/index.js";
+import type { DockerClient } from "../docker/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
 import { STOP_TIMEOUT_SECONDS } from "./services.js";

@@ -1,4 +1,4 @@
-import type { ServiceName } from "../config/schema.js";
+import type { ServiceName } from "../config/index.js";
 
 /**
  * Pinned upstream images: released tags, never `latest`. The root config files are written for

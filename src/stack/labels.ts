@@ -8,7 +8,3 @@ export const LABEL_SPEC_HASH = "gini.spec-hash";
 export function projectSelector(project: string): Record<string, string> {
   return { [LABEL_PROJECT]: project };
 }
-
-// The network's name belongs to the services table; re-exported until container-app.ts and
-// plan.test.ts (edited on another branch of issue 9) import it from there.
-export { NETWORK } from "./services.js";

@@ -1,6 +1,5 @@
-import type { Project } from "../config/load.js";
-import type { DockerClient } from "../docker/client.js";
-import type { LogLine, LogOptions } from "../docker/types.js";
+import type { Project } from "../config/index.js";
+import type { DockerClient, LogLine, LogOptions } from "../docker/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
 import { SERVICES } from "./services.js";

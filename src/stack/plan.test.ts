@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
-import { LABEL_SPEC_HASH, NETWORK } from "./labels.js";
+import { LABEL_SPEC_HASH } from "./labels.js";
 import { planStep } from "./plan.js";
+import { NETWORK } from "./services.js";
 
 const spec: ContainerSpec = {
   name: "jaeger",

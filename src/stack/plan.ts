@@ -1,12 +1,7 @@
-import type { DockerClient } from "../docker/client.js";
-import type { ContainerInfo, ContainerSpec } from "../docker/types.js";
+import type { ContainerInfo, ContainerSpec, DockerClient } from "../docker/index.js";
 import { GiniError } from "../errors.js";
 import { LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
 import { NETWORK, STOP_TIMEOUT_SECONDS } from "./services.js";
-
-// The stop timeout belongs to the services table; re-exported until apps-up.ts (edited on another
-// branch of issue 9) imports it from there.
-export { STOP_TIMEOUT_SECONDS };
 
 /** What `up` does to one service's container. */
 export type Action = "create" | "recreate" | "start" | "keep";

@@ -1,7 +1,7 @@
-import type { Project } from "../config/load.js";
-import type { ContainerInfo, NetworkInfo } from "../docker/types.js";
+import type { Project } from "../config/index.js";
+import type { ContainerInfo, NetworkInfo } from "../docker/index.js";
 import { GiniError } from "../errors.js";
-import { pluralS } from "../text/plural.js";
+import { pluralS } from "../text/index.js";
 import { LABEL_PROJECT } from "./labels.js";
 import type { Step } from "./plan.js";
 import { NETWORK } from "./services.js";

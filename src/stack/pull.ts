@@ -1,5 +1,4 @@
-import type { DockerClient } from "../docker/client.js";
-import type { PullProgress } from "../docker/types.js";
+import type { DockerClient, PullProgress } from "../docker/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 
 /** The --pull policy, as docker compose spells it. */

@@ -1,9 +1,6 @@
-import type { DockerClient } from "../docker/client.js";
+import type { DockerClient } from "../docker/index.js";
 import { GiniError } from "../errors.js";
-import type { Clock } from "../health/clock.js";
-import { local } from "../health/http-get.js";
-import type { Probe } from "../health/http-probe.js";
-import { waitUntil } from "../health/wait.js";
+import { type Clock, local, type Probe, waitUntil } from "../health/index.js";
 import type { ServiceDefinition } from "./services.js";
 
 /** The probe, clock and limits readiness uses; tests inject fakes. */

@@ -1,7 +1,5 @@
-import { createDockerClient } from "../docker/dockerode-client.js";
-import { systemClock } from "../health/clock.js";
-import { httpProbe } from "../health/http-probe.js";
-import { isPortFree } from "../health/port-free.js";
+import { createDockerClient } from "../docker/index.js";
+import { httpProbe, isPortFree, systemClock } from "../health/index.js";
 
 /** The real engine, probe and clock, for the CLI; tests pass fakes to the stack functions instead. */
 export function realRuntime() {

@@ -1,7 +1,6 @@
-import type { Project } from "../config/load.js";
-import type { DockerClient } from "../docker/client.js";
-import type { PortBinding } from "../docker/types.js";
-import type { Probe } from "../health/http-probe.js";
+import type { Project } from "../config/index.js";
+import type { DockerClient, PortBinding } from "../docker/index.js";
+import type { Probe } from "../health/index.js";
 import { LABEL_PROJECT } from "./labels.js";
 import { readyUrl } from "./readiness.js";
 import { hostUrl, NETWORK, SERVICES } from "./services.js";

@@ -1,8 +1,7 @@
-import type { Project } from "../config/load.js";
+import type { Project } from "../config/index.js";
 import { assertValid, formatFinding } from "../config/validate/index.js";
-import type { DockerClient } from "../docker/client.js";
-import type { Clock } from "../health/clock.js";
-import type { Probe } from "../health/http-probe.js";
+import type { DockerClient } from "../docker/index.js";
+import type { Clock, Probe } from "../health/index.js";
 import { containerSpec, imageFor } from "./container-spec.js";
 import { LABEL_PROJECT } from "./labels.js";
 import { type Action, applyStep, planStep, type Step } from "./plan.js";

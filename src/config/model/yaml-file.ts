@@ -9,7 +9,7 @@ type Yaml = typeof import("yaml");
 export type KeyPath = readonly (string | number)[];
 
 /** A 1-based place in a file. */
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }
@@ -18,7 +18,7 @@ export interface Position {
  * What `locate` points at for a map entry: its key (where a reader looks for a setting) or its
  * value (where a wrong value sits).
  */
-export type Anchor = "key" | "value";
+type Anchor = "key" | "value";
 
 /** A parsed YAML file that can point at any of its keys. */
 export interface YamlFile {

@@ -59,7 +59,7 @@ const CONTRIB_TYPES: Record<ComponentKind, string> = {
  * but is a deprecated alias (the collector logs a warning for it). From the `deprecated_type` of
  * each 0.165.0 module's metadata.yaml. The `otlp` receiver was not renamed.
  */
-export const DEPRECATED_TYPES: Record<string, string> = {
+const DEPRECATED_TYPES: Record<string, string> = {
   "exporters:otlp": "otlp_grpc",
   "exporters:otlphttp": "otlp_http",
   "connectors:spanmetrics": "span_metrics",

@@ -16,7 +16,7 @@ import { undefinedComponents } from "./rules/undefined-components.js";
 import type { Finding, Rule, ValidationContext } from "./types.js";
 
 export { findingsError, formatFinding, jsonReport, summarize } from "./report.js";
-export type { Finding, Severity } from "./types.js";
+export type { Finding } from "./types.js";
 
 /** Every rule, in the order their findings are reported within a line. */
 const RULES: readonly Rule[] = [

@@ -1,5 +1,5 @@
 import { GiniError } from "../../errors.js";
-import { plural } from "../../text/plural.js";
+import { plural } from "../../text/index.js";
 import type { Finding } from "./types.js";
 
 /** Counts for a summary line or the JSON report. */

@@ -1,4 +1,4 @@
-import { durationSeconds } from "../../../text/duration.js";
+import { durationSeconds } from "../../../text/index.js";
 import {
   DEFAULT_SCRAPE_SECONDS,
   flushInterval,

@@ -1,0 +1,76 @@
+// The map in ARCHITECTURE.md, checked: which folder may import which, only through its public
+// entry (index.ts), and no file over the size limit. Tests and fakes may reach internals.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SRC = import.meta.dirname;
+
+/** Who may import whom: a folder's imports must stay within this list (cli → … → text). */
+const MAY_IMPORT: Record<string, string[]> = {
+  cli: ["apps", "config", "demo", "doctor", "stack", "text"],
+  doctor: ["apps", "config", "docker", "health", "stack", "text"],
+  apps: ["config", "docker", "health", "stack", "text"],
+  stack: ["config", "docker", "health", "text"],
+  demo: ["health", "text", "tracing"],
+  config: ["text"],
+  docker: ["text"],
+  health: ["text"],
+  text: [],
+  tracing: [],
+};
+
+/** Folders entered only through their index.ts, innermost first. */
+const UNITS = ["config/model", "config/validate", ...Object.keys(MAY_IMPORT)];
+
+/** Public entries that are not an index.ts: tracing's is the package export `gini/tracing`. */
+const OTHER_ENTRIES = ["tracing/setup-tracing.ts"];
+
+const sources = readdirSync(SRC, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts") && !/\.(test|fake)\.ts$/.test(f))
+  .map((f) => f.replaceAll("\\", "/"));
+
+const unitOf = (file: string) => UNITS.find((u) => file.startsWith(`${u}/`));
+const topOf = (file: string) => (file.includes("/") ? file.split("/")[0]! : undefined);
+
+/** Every relative module a file imports (static, dynamic, or in a type), as a path under src/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), "utf8");
+  const specs = [...text.matchAll(/(?:from |import\(|import )"(\.[^"]+)"/g)].map((m) => m[1]!);
+  return specs.map((s) =>
+    relative(SRC, resolve(dirname(join(SRC, file)), s)).replace(/\.js$/, ".ts"),
+  );
+}
+
+describe("the architecture", () => {
+  it("imports another folder only through its public entry", () => {
+    const reaching = sources.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => {
+          const unit = unitOf(target);
+          if (!unit || file.startsWith(`${unit}/`)) return false;
+          return target !== `${unit}/index.ts` && !OTHER_ENTRIES.includes(target);
+        })
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(reaching).toEqual([]);
+  });
+
+  it("imports only in the allowed direction", () => {
+    const against = sources.flatMap((file) => {
+      const from = topOf(file);
+      if (!from) return [];
+      return importsOf(file)
+        .map(topOf)
+        .filter((to): to is string => to !== undefined && to !== from)
+        .filter((to) => !MAY_IMPORT[from]?.includes(to))
+        .map((to) => `${file} → ${to}`);
+    });
+    expect(against).toEqual([]);
+  });
+
+  it("keeps every source file under 300 lines", () => {
+    const long = sources.filter((f) => readFileSync(join(SRC, f), "utf8").split("\n").length > 300);
+    expect(long).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The public entry of src/stack: the stack's lifecycle (up, down, status, logs), its services
+ * table (every port, URL, image and the network derive from it), and the container machinery that
+ * container apps reuse (pull, spec hash, plan/apply, readiness). Other folders import only this.
+ */
+export { withSpecHash } from "./container-spec.js";
+export { down } from "./down.js";
+export { LABEL_PROJECT, LABEL_SERVICE } from "./labels.js";
+export { logNames, logs } from "./logs.js";
+export { applyStep, planStep } from "./plan.js";
+export { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
+export {
+  awaitReady,
+  containerGone,
+  lastLines,
+  type ReadinessOptions,
+  type ReadyTarget,
+  readyUrl,
+} from "./readiness.js";
+export { realRuntime } from "./runtime.js";
+export {
+  hostUrl,
+  NETWORK,
+  PORTS,
+  type ServiceDefinition,
+  serviceNamed,
+  SERVICES,
+  STOP_TIMEOUT_SECONDS,
+} from "./services.js";
+export { type ServiceStatus, status } from "./status.js";
+export { up, type UpEvent } from "./up.js";

@@ -1,0 +1,4 @@
+/** The public entry of src/text: wording and parsing helpers every folder may use. */
+export { durationSeconds, type DurationUnit } from "./duration.js";
+export { envFromEntries } from "./env-entries.js";
+export { plural, pluralS } from "./plural.js";
