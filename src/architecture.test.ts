@@ -2,6 +2,7 @@
 // entry (index.ts), and no file over the size limit. Tests and fakes may reach internals.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 const SRC = import.meta.dirname;
