@@ -4,7 +4,12 @@
 // Modules find package files relative to themselves one folder below dist/ (dist/<folder>/x.js),
 // which holds for dist/bundle/ too. ssh2 stays external: it loads a WebAssembly file from its own
 // folder and optional native addons.
+import { rmSync } from "node:fs";
+
 import { build } from "esbuild";
+
+// Chunk names carry content hashes: without this, every build would leave the last one's behind.
+rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
   entryPoints: ["src/bin.ts"],

@@ -70,6 +70,28 @@ describe("the architecture", () => {
     expect(against).toEqual([]);
   });
 
+  it("lets commands load other folders lazily, so every command starts fast", () => {
+    // A static value import on the path from the program to a command's action would load its
+    // folder (dockerode, zod, yaml, ...) on every command; types and the text helpers are free.
+    const staticImports = (file: string) =>
+      [...readFileSync(join(SRC, file), "utf8").matchAll(/^import (?!type )[^;]*?"(\.[^"]+)"/gms)]
+        .map((m) => m[1]!)
+        .map((s) => relative(SRC, resolve(dirname(join(SRC, file)), s)).replace(/\.js$/, ".ts"));
+    const seen = new Set<string>();
+    const eager: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const target of staticImports(file)) {
+        if (target.startsWith("cli/")) visit(target);
+        else if (!["text/index.ts", "errors.ts"].includes(target))
+          eager.push(`${file} → ${target}`);
+      }
+    };
+    visit("cli/program.ts");
+    expect(eager).toEqual([]);
+  });
+
   it("keeps every source file under 300 lines", () => {
     const long = sources.filter((f) => readFileSync(join(SRC, f), "utf8").split("\n").length > 300);
     expect(long).toEqual([]);

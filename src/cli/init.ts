@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 
-import { displayPath } from "../config/index.js";
 import { globalOptions } from "./global-options.js";
 import { dim, ok, say, warn } from "./output.js";
 
@@ -13,7 +12,7 @@ export function registerInit(program: Command): void {
     )
     .option("--force", "overwrite files that already exist")
     .action(async (flags: { force?: boolean }, cmd: Command) => {
-      const { initProject } = await import("../config/index.js");
+      const { displayPath, initProject } = await import("../config/index.js");
       const options = globalOptions(cmd);
       const results = await initProject(options.projectDir ?? ".", {
         force: flags.force,

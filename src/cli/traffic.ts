@@ -2,7 +2,6 @@ import type { Command } from "commander";
 
 import type { TrafficCounts } from "../demo/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import { hostUrl, PORTS } from "../stack/index.js";
 import { parseDuration } from "./duration.js";
 import { onInterrupt } from "./interrupt.js";
 import { bad, dim, ok, say } from "./output.js";
@@ -43,7 +42,10 @@ export function registerTraffic(program: Command): void {
     .action(async (flags: TrafficFlags) => {
       const rps = parseRps(flags.rps);
       const durationSeconds = parseDuration(flags.duration, "--duration");
-      const { driveTraffic } = await import("../demo/index.js");
+      const [{ driveTraffic }, { hostUrl, PORTS }] = await Promise.all([
+        import("../demo/index.js"),
+        import("../stack/index.js"),
+      ]);
       const interrupt = onInterrupt("while sending traffic", "");
       // Ctrl-C ends the run early; it still prints what was sent, like the end of a run.
       const stopped = new AbortController();

@@ -5,7 +5,6 @@ import { EXIT_USAGE, GiniError } from "../errors.js";
 import { globalOptions } from "./global-options.js";
 import { onInterrupt, raceAbort } from "./interrupt.js";
 import { bad, dim, note, prefix, say } from "./output.js";
-import { printAppsSummary, printStackSummary, progressPrinter } from "./up-summary.js";
 
 interface UpFlags {
   detach?: boolean;
@@ -72,15 +71,16 @@ export function registerUp(program: Command): void {
     )
     .option("--timeout <seconds>", "how long to wait for readiness", seconds, 120)
     .action(async (flags: UpFlags, cmd: Command) => {
-      const [{ loadProject }, { up, realRuntime }, apps] = await Promise.all([
+      const [{ loadProject }, { up, realRuntime }, apps, summary] = await Promise.all([
         import("../config/index.js"),
         import("../stack/index.js"),
         import("../apps/index.js"),
+        import("./up-summary.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
       const runtime = realRuntime();
       const detach = flags.detach ?? false;
-      const onEvent = progressPrinter();
+      const onEvent = summary.progressPrinter();
       // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.
       const starting = onInterrupt(
         "while bringing the stack up",
@@ -96,7 +96,7 @@ export function registerUp(program: Command): void {
           up(project, { ...options, timeoutSeconds: flags.timeout }, onEvent),
           starting.signal,
         );
-        printStackSummary(project);
+        summary.printStackSummary(project);
         if (!flags.apps) {
           say(
             dim(
@@ -115,7 +115,7 @@ export function registerUp(program: Command): void {
       } finally {
         starting.dispose();
       }
-      printAppsSummary(started, detach);
+      summary.printAppsSummary(started, detach);
       if (!detach) await runInForeground(apps, started);
     });
 }

@@ -1,9 +1,15 @@
 import { readFile } from "node:fs/promises";
 
-import type { Document, Node } from "yaml";
-
-/** The yaml package, loaded on first use (see readYamlFile). */
-type Yaml = typeof import("yaml");
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
 
 /** A key path into a YAML document: map keys and sequence indexes. */
 export type KeyPath = readonly (string | number)[];
@@ -49,15 +55,13 @@ export async function readYamlFile(path: string): Promise<YamlFile | YamlProblem
       ? { problem: "missing" }
       : { problem: "unreadable", reason: (err as Error).message };
   }
-  // Imported here rather than at the top: the services table imports this model, and commands
-  // that never read a config (`gini --version`) should not load a YAML parser.
-  return parseYaml(await import("yaml"), path, text);
+  return parseYaml(path, text);
 }
 
 /** Parses YAML text; duplicate keys are syntax errors, as the collector and Prometheus see them. */
-function parseYaml(yaml: Yaml, path: string, text: string): YamlFile | YamlProblem {
-  const lineCounter = new yaml.LineCounter();
-  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+function parseYaml(path: string, text: string): YamlFile | YamlProblem {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -65,7 +69,7 @@ function parseYaml(yaml: Yaml, path: string, text: string): YamlFile | YamlProbl
     return { problem: "syntax", reason, line: pos.line, column: pos.col };
   }
   const locate = (keys: KeyPath, anchor: Anchor = "key"): Position => {
-    const node = nodeAt(yaml, doc, keys, anchor);
+    const node = nodeAt(doc, keys, anchor);
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
     return { line: pos.line, column: pos.col };
   };
@@ -73,8 +77,7 @@ function parseYaml(yaml: Yaml, path: string, text: string): YamlFile | YamlProbl
 }
 
 /** The key (or value) node of the deepest existing entry along `keys`; sequence items are values. */
-function nodeAt(yaml: Yaml, doc: Document, keys: KeyPath, anchor: Anchor): Node | undefined {
-  const { isMap, isNode, isScalar, isSeq } = yaml;
+function nodeAt(doc: Document, keys: KeyPath, anchor: Anchor): Node | undefined {
   let node: unknown = doc.contents;
   let found = anchor === "value" && isNode(node) ? node : undefined;
   for (const key of keys) {
