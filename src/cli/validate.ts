@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 
-import type { Finding } from "../config/validate/index.js";
+import type { Finding } from "../config/index.js";
 import { plural } from "../text/index.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";

@@ -7,4 +7,12 @@ export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";
 export * from "./model/index.js";
 export { type AppConfig, SERVICE_NAMES, type ServiceName } from "./schema.js";
-export { jsonReport, summarize, validateOptions, validateProject } from "./validate/index.js";
+export {
+  assertValid,
+  type Finding,
+  formatFinding,
+  jsonReport,
+  summarize,
+  validateOptions,
+  validateProject,
+} from "./validate/index.js";

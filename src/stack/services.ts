@@ -1,5 +1,5 @@
 import type { ServiceName } from "../config/index.js";
-import { NETWORK, PORTS } from "../config/model/index.js";
+import { NETWORK, PORTS } from "../config/index.js";
 import { DEFAULT_IMAGES } from "./images.js";
 
 /**

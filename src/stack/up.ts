@@ -1,5 +1,5 @@
 import type { Project } from "../config/index.js";
-import { assertValid, formatFinding } from "../config/validate/index.js";
+import { assertValid, formatFinding } from "../config/index.js";
 import type { DockerClient } from "../docker/index.js";
 import type { Clock, Probe } from "../health/index.js";
 import { containerSpec, imageFor } from "./container-spec.js";
