@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { containerId, inspect } from "./helpers/docker.js";
-import { gini, ROOT, spawnGini } from "./helpers/gini.js";
+import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
 import type { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
@@ -81,12 +81,7 @@ function demoProcesses(): string[] {
 describe("apps: the demo API and UI launched with the OTLP env injected", () => {
   const dir = projectFixture({ name: "gini-apps" });
 
-  beforeAll(async () => {
-    await gini(dir, ["down"]);
-  });
-  afterAll(async () => {
-    await gini(dir, ["down"]);
-  });
+  projectDownAround(dir);
 
   it("up --detach launches both apps, their spans reach the collector, down stops them", async () => {
     const run = await gini(dir, ["up", "--detach"]);

@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { docker } from "./helpers/docker.js";
-import { gini, ROOT } from "./helpers/gini.js";
+import { gini, projectDownAround, ROOT } from "./helpers/gini.js";
 import type { DoctorDoc as Report } from "./helpers/json-docs.js";
 import { projectFixture } from "./helpers/project-fixture.js";
+import { withPortTaken } from "./helpers/taken-port.js";
 
 async function doctor(dir: string): Promise<{ code: number; report: Report }> {
   const run = await gini(dir, ["doctor", "--json"]);
@@ -38,17 +38,10 @@ describe("gini doctor against a real engine", () => {
   const dir = projectFixture({ name: "gini-doctor" });
   const original = (file: string) => readFileSync(join(ROOT, file), "utf8");
 
-  beforeAll(async () => {
-    await gini(dir, ["down"]);
-  });
-  afterAll(async () => {
-    await gini(dir, ["down"]);
-  });
+  projectDownAround(dir);
 
   it("with the stack down, names a taken port and the process holding it", async () => {
-    const server: Server = createServer();
-    await new Promise<void>((r) => server.listen(9090, "127.0.0.1", r));
-    try {
+    await withPortTaken(9090, async () => {
       const { code, report } = await doctor(dir);
       expect(code).toBe(1);
       expect(report.checks[0]).toMatchObject({ group: "containers", status: "fail" });
@@ -58,9 +51,7 @@ describe("gini doctor against a real engine", () => {
         `host port 9090 (prometheus) is taken by pid ${process.pid}: `,
       );
       expect(port.fix).toContain(`kill ${process.pid}`);
-    } finally {
-      await new Promise((r) => server.close(r));
-    }
+    });
   });
 
   it("passes a healthy stack with the demo apps and traffic, and exits 0", async () => {

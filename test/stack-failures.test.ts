@@ -2,32 +2,24 @@
 // failure names what and where, gives a hint, and leaves nothing behind that the next up or down
 // cannot handle.
 import { rmSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
-import { containersLabelled, docker } from "./helpers/docker.js";
-import { gini, spawnGini } from "./helpers/gini.js";
+import { containersLabelled, networkId } from "./helpers/docker.js";
+import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
 import { projectFixture } from "./helpers/project-fixture.js";
+import { withPortTaken } from "./helpers/taken-port.js";
 
 const LABEL = "gini.project=gini-it";
-const networkId = () => docker("network", "ls", "-q", "--filter", "name=^gini-network$");
 
 describe("gini up failures against a real Docker engine", () => {
   const dir = projectFixture({ name: "gini-it" });
 
-  beforeAll(async () => {
-    await gini(dir, ["down"]);
-  });
-  afterAll(async () => {
-    await gini(dir, ["down"]);
-  });
+  projectDownAround(dir);
 
   it("refuses a taken host port before creating anything", async () => {
-    const server: Server = createServer();
-    await new Promise<void>((r) => server.listen(9090, "127.0.0.1", r));
-    try {
+    await withPortTaken(9090, async () => {
       const run = await gini(dir, ["up", "-d", "--no-apps"]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
@@ -36,9 +28,7 @@ describe("gini up failures against a real Docker engine", () => {
       expect(run.stderr).toMatch(/^hint: /m);
       expect(containersLabelled(LABEL)).toEqual([]);
       expect(networkId()).toBe("");
-    } finally {
-      server.close();
-    }
+    });
   });
 
   it("says so when Docker is not reachable", async () => {

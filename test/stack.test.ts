@@ -3,27 +3,21 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { containerId, containersLabelled, docker, inspect } from "./helpers/docker.js";
-import { gini, type Run } from "./helpers/gini.js";
+import { containerId, containersLabelled, docker, inspect, networkId } from "./helpers/docker.js";
+import { gini, projectDownAround, type Run } from "./helpers/gini.js";
 import type { StatusDoc } from "./helpers/json-docs.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];
 const LABEL = "gini.project=gini-it";
 const ids = () => Object.fromEntries(SERVICES.map((s) => [s, containerId(s)]));
-const networkId = () => docker("network", "ls", "-q", "--filter", "name=^gini-network$");
 
 describe("gini up / status / logs / down against a real Docker engine", () => {
   const dir = projectFixture({ name: "gini-it" });
 
-  beforeAll(async () => {
-    await gini(dir, ["down"]);
-  });
-  afterAll(async () => {
-    await gini(dir, ["down"]);
-  });
+  projectDownAround(dir);
 
   // One `gini up` from nothing, looked at by each test in turn; the last one takes it down.
   describe("a stack brought up from nothing", () => {

@@ -32,3 +32,8 @@ export function inspect(name: string): ContainerInspect {
   if (!container) throw new Error(`docker inspect ${name}: no such container`);
   return container;
 }
+
+/** The ID of gini-network, or "" when it does not exist. */
+export function networkId(): string {
+  return docker("network", "ls", "-q", "--filter", "name=^gini-network$");
+}

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { join } from "node:path";
 
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 import { ROOT } from "./project-fixture.js";
 
@@ -50,5 +50,18 @@ export function spawnGini(
   return spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, ...imageEnv(), ...env },
+  });
+}
+
+/**
+ * A project for one test file: `gini down` before its tests (whatever an earlier, failed run left)
+ * and after them, so every file starts from nothing and leaves nothing.
+ */
+export function projectDownAround(dir: string): void {
+  beforeAll(async () => {
+    await gini(dir, ["down"]);
+  });
+  afterAll(async () => {
+    await gini(dir, ["down"]);
   });
 }
