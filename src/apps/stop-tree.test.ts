@@ -31,10 +31,15 @@ function descendants(root: number): number[] {
   return [...found];
 }
 
-async function waitForChildren(root: number, count: number): Promise<number[]> {
+/** Waits until `root` has `count` descendants and, if given, `ready` holds for them. */
+async function waitForChildren(
+  root: number,
+  count: number,
+  ready: (pids: number[]) => boolean = () => true,
+): Promise<number[]> {
   for (let i = 0; i < 100; i++) {
     const pids = descendants(root);
-    if (pids.length >= count) return pids;
+    if (pids.length >= count && ready(pids)) return pids;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`expected ${count} children of ${root}, saw ${descendants(root).length}`);
@@ -76,8 +81,10 @@ describe("stopTree", () => {
 
   it("finds a child that left the process group", async () => {
     const root = startTree("setsid sleep 100 & sleep 100 & wait");
-    const children = await waitForChildren(root, 2);
-    expect(children.some((pid) => readProcStat(pid)?.pgrp !== root)).toBe(true);
+    // The forked child calls setsid() a moment after it appears: wait for it to have left.
+    const left = (pids: number[]) => pids.some((pid) => readProcStat(pid)?.pgrp !== root);
+    const children = await waitForChildren(root, 2, left);
+    expect(left(children)).toBe(true);
     await stopTree(root, { graceMs: 2000 });
     for (const pid of [root, ...children]) expect(alive(pid), `pid ${pid}`).toBe(false);
   });
