@@ -1,0 +1,109 @@
+import { isoMicros } from "./format.js";
+import type { TraceSearch } from "./search.js";
+import type { AttributeValue, SpanKind, TraceSpan } from "./span.js";
+import type { Trace } from "./tree.js";
+import { traceUrl } from "./url.js";
+
+/** One span in `gini traces --json`. Stable: fields are only ever added. */
+interface SpanDocument {
+  /** 32 lowercase hex digits. */
+  traceId: string;
+  /** 16 lowercase hex digits. */
+  spanId: string;
+  /** The parent span's id; null for a root. A parent missing from the trace still shows here. */
+  parentSpanId: string | null;
+  /** The `service.name` of the span's resource. */
+  service: string;
+  /** The span's name: the operation, e.g. `POST /api/generate`. */
+  name: string;
+  /** `server`, `client`, `internal`, `producer`, `consumer` or `unspecified`. */
+  kind: SpanKind;
+  /** RFC 3339, UTC, with microseconds. */
+  startTime: string;
+  /** Milliseconds, to the microsecond. */
+  durationMs: number;
+  /** Status code ERROR, or an `exception` event. */
+  error: boolean;
+  /** The status message, else the first exception's message; null when there is neither. */
+  errorMessage: string | null;
+  /**
+   * The attributes that say what the span did (HTTP method, route, status code, URL; RPC, DB,
+   * messaging and GenAI names; `error.type`), when the span has them. Numbers stay numbers.
+   */
+  attributes: Record<string, AttributeValue>;
+}
+
+/** One trace in `gini traces --json`. Stable: fields are only ever added. */
+interface TraceDocument {
+  traceId: string;
+  /** The trace in the Jaeger UI. */
+  url: string;
+  /** Service and name of the first root span: the trace's entry point. */
+  rootService: string;
+  rootName: string;
+  /** The earliest span's start: RFC 3339, UTC, with microseconds. */
+  startTime: string;
+  /** Latest span end minus earliest start, in milliseconds. */
+  durationMs: number;
+  spanCount: number;
+  /** Spans with an error. */
+  errorCount: number;
+  /** Depth-first in tree order, children by start time: a span comes after its parent. */
+  spans: SpanDocument[];
+}
+
+/** `gini traces --json` and `gini traces TRACE_ID --json`. Stable: fields are only ever added. */
+interface TracesDocument {
+  /** The services searched; empty when one trace was asked for by id. */
+  services: string[];
+  /** Every service Jaeger has spans from, except Jaeger's own; empty for a trace by id. */
+  knownServices: string[];
+  /** Most recent first. */
+  traces: TraceDocument[];
+}
+
+/** Microsecond precision: what Jaeger keeps, without float noise. */
+const micros = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+function spanDocument(s: TraceSpan): SpanDocument {
+  return {
+    traceId: s.traceId,
+    spanId: s.spanId,
+    parentSpanId: s.parentSpanId,
+    service: s.service,
+    name: s.name,
+    kind: s.kind,
+    startTime: isoMicros(s.startMs),
+    durationMs: micros(s.durationMs),
+    error: s.error,
+    errorMessage: s.errorMessage,
+    attributes: s.attributes,
+  };
+}
+
+/** One trace as its document. */
+function traceDocument(t: Trace): TraceDocument {
+  return {
+    traceId: t.traceId,
+    url: traceUrl(t.traceId),
+    rootService: t.root.service,
+    rootName: t.root.name,
+    startTime: isoMicros(t.startMs),
+    durationMs: micros(t.durationMs),
+    spanCount: t.spans.length,
+    errorCount: t.errorCount,
+    spans: t.spans.map(spanDocument),
+  };
+}
+
+/** A search's document, or (without a search) one trace's. */
+export function tracesDocument(search: TraceSearch | Trace): TracesDocument {
+  if ("roots" in search) {
+    return { services: [], knownServices: [], traces: [traceDocument(search)] };
+  }
+  return {
+    services: search.searched,
+    knownServices: search.known,
+    traces: search.traces.map(traceDocument),
+  };
+}

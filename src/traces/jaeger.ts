@@ -1,0 +1,82 @@
+import { GiniError } from "../errors.js";
+import { describe, type HttpGet, type HttpResponse, isOk, json, local } from "../health/index.js";
+import { hostUrl, PORTS } from "../stack/index.js";
+import { spansOf } from "./otlp.js";
+import type { TraceSpan } from "./span.js";
+
+/** One trace search: a service's traces that started in [startMs, endMs], at most `depth`. */
+export interface TraceQuery {
+  service: string;
+  startMs: number;
+  endMs: number;
+  depth: number;
+}
+
+const UNREACHABLE_HINT = "start the stack with `gini up` (`gini status` shows what runs)";
+
+/** Jaeger's message from an api_v3 error answer (`{"error":{"message":...}}`), else the status. */
+function reason(r: HttpResponse): string {
+  const message = (json(r) as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === "string" ? `${describe(r)}: ${message}` : describe(r);
+}
+
+/**
+ * GETs an api_v3 path and parses the answer; undefined for a 404, which api_v3 also gives for a
+ * search that found nothing. Anything else that is not JSON is a GiniError.
+ */
+async function getJson(http: HttpGet, path: string): Promise<unknown> {
+  const r = await http(local(PORTS.jaegerUi, path));
+  if (r.status === 0) {
+    throw new GiniError(`Jaeger does not answer on ${hostUrl(PORTS.jaegerUi)} (${describe(r)})`, {
+      hint: UNREACHABLE_HINT,
+    });
+  }
+  if (r.status === 404) return undefined;
+  const route = path.split("?")[0]!;
+  if (!isOk(r)) {
+    throw new GiniError(`Jaeger's ${route} failed: ${reason(r)}`, {
+      hint: "`gini logs jaeger` shows why",
+    });
+  }
+  const body = json(r);
+  if (body === undefined) {
+    // The likeliest cause: a search for many large traces, cut short by the HTTP client's limit.
+    const mb = (Buffer.byteLength(r.body) / 1e6).toFixed(1);
+    throw new GiniError(`Jaeger's answer to ${route} is not complete JSON (${mb} MB read)`, {
+      hint: "ask for fewer traces (--limit, --service): very large answers are cut short",
+    });
+  }
+  return body;
+}
+
+/** The services Jaeger has spans from (`{}` while it has none). */
+export async function jaegerServices(http: HttpGet): Promise<string[]> {
+  const body = (await getJson(http, "/api/v3/services")) as { services?: unknown } | undefined;
+  return Array.isArray(body?.services) ? body.services.map(String) : [];
+}
+
+/**
+ * The spans of a service's most recent traces. Each parameter goes in both spellings: 2.13 reads
+ * the snake_case names (`query.num_traces`), 2.20 renamed them to camelCase (`query.searchDepth`)
+ * and keeps the old ones only as deprecated aliases. 2.13 rejects a search without a depth.
+ */
+export async function searchTraces(http: HttpGet, q: TraceQuery): Promise<TraceSpan[]> {
+  const start = new Date(q.startMs).toISOString();
+  const end = new Date(q.endMs).toISOString();
+  const params = new URLSearchParams([
+    ["query.service_name", q.service],
+    ["query.serviceName", q.service],
+    ["query.start_time_min", start],
+    ["query.startTimeMin", start],
+    ["query.start_time_max", end],
+    ["query.startTimeMax", end],
+    ["query.num_traces", String(q.depth)],
+    ["query.searchDepth", String(q.depth)],
+  ]);
+  return spansOf(await getJson(http, `/api/v3/traces?${params.toString()}`));
+}
+
+/** The spans of one trace; empty when Jaeger does not have it. */
+export async function traceSpans(http: HttpGet, traceId: string): Promise<TraceSpan[]> {
+  return spansOf(await getJson(http, `/api/v3/traces/${traceId}`));
+}

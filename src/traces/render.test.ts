@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+
+import { clip, formatAge, formatMs, isoMicros } from "./format.js";
+import { spansOf } from "./otlp.js";
+import { renderTrace, type Style } from "./render.js";
+import type { TraceSpan } from "./span.js";
+import { FAILED, fixture, NOW } from "./traces.fake.js";
+import { buildTraces, type Trace } from "./tree.js";
+
+const failed = (keep: (s: TraceSpan) => boolean = () => true): Trace =>
+  buildTraces(spansOf(JSON.parse(fixture("trace-failed-generate"))).filter(keep))[0]!;
+
+/** Marks what each colour wraps, so a test sees where colour goes without ANSI codes. */
+const TAGS: Style = {
+  bad: (s) => `<bad>${s}</bad>`,
+  dim: (s) => `<dim>${s}</dim>`,
+  bold: (s) => `<b>${s}</b>`,
+};
+
+describe("renderTrace", () => {
+  it("prints the summary, the Jaeger UI link and the tree with the error where it started", () => {
+    expect(renderTrace(failed(), NOW)).toEqual([
+      "gini-ui POST /api/generate  4 spans, 48 ms, 4 errors, 12s ago",
+      `  http://localhost:16686/trace/${FAILED}`,
+      "  gini-ui   POST /api/generate        48 ms  ✖",
+      "  gini-ui   └─ POST                   44 ms  ✖",
+      "  gini-api     └─ POST /api/generate  42 ms  ✖",
+      "  gini-api        └─ model.generate   41 ms  ✖ gini-demo-model failed: the prompt asked for a failure",
+    ]);
+  });
+
+  it("colours through the style it is given: the root bold, errors red, the link dim", () => {
+    const lines = renderTrace(failed(), NOW, TAGS);
+    expect(lines[0]).toBe(
+      "<b>gini-ui POST /api/generate</b>  4 spans, 48 ms, <bad>4 errors</bad>, 12s ago",
+    );
+    expect(lines[1]).toBe(`  <dim>http://localhost:16686/trace/${FAILED}</dim>`);
+    expect(lines[5]).toMatch(/ <bad>✖ gini-demo-model failed: .*<\/bad>$/);
+  });
+
+  it("says when a root's parent span is missing from the trace", () => {
+    const lines = renderTrace(
+      failed((s) => s.parentSpanId !== null),
+      NOW,
+    );
+    expect(lines[2]).toBe("  gini-ui   POST                   44 ms  ✖  (parent span missing)");
+    expect(lines[3]).toBe("  gini-api  └─ POST /api/generate  42 ms  ✖");
+  });
+
+  it("draws siblings with ├─ and │, and shows a successful trace without marks", () => {
+    const spans = (["root", "a", "a1", "b"] as const).map((id, i): TraceSpan => ({
+      ...failed().spans[0]!,
+      spanId: id,
+      parentSpanId: { root: null, a: "root", a1: "a", b: "root" }[id],
+      name: id,
+      startMs: i,
+      durationMs: 0.5,
+      error: false,
+    }));
+    expect(renderTrace(buildTraces(spans)[0]!, 4000).slice(2)).toEqual([
+      "  gini-ui  root      0.50 ms",
+      "  gini-ui  ├─ a      0.50 ms",
+      "  gini-ui  │  └─ a1  0.50 ms",
+      "  gini-ui  └─ b      0.50 ms",
+    ]);
+  });
+
+  it("prints the first 40 spans of a large trace and says how many more there are", () => {
+    const base = failed().spans[0]!;
+    const spans = Array.from({ length: 45 }, (_, i) => ({
+      ...base,
+      spanId: `s${i}`,
+      parentSpanId: i === 0 ? null : "s0",
+      startMs: base.startMs + i,
+      error: false,
+    }));
+    const lines = renderTrace(buildTraces(spans)[0]!, NOW);
+    expect(lines).toHaveLength(2 + 40 + 1);
+    expect(lines.at(-1)).toBe("  … 5 more spans: open the link, or use --json");
+  });
+});
+
+describe("formats", () => {
+  it("durations: three significant figures, then seconds", () => {
+    expect([0.421, 4.21, 42.1, 421.4, 4214, 421_400].map(formatMs)).toEqual([
+      "0.42 ms",
+      "4.2 ms",
+      "42 ms",
+      "421 ms",
+      "4.21 s",
+      "421 s",
+    ]);
+  });
+
+  it("ages in the largest whole unit; a clock slightly ahead is 'just now'", () => {
+    expect([-500, 999, 12_000, 185_000, 7_300_000, 90_000_000].map(formatAge)).toEqual([
+      "just now",
+      "just now",
+      "12s ago",
+      "3m ago",
+      "2h ago",
+      "1d ago",
+    ]);
+  });
+
+  it("times as RFC 3339 with microseconds; messages cut to one line", () => {
+    expect(isoMicros(1795624006030.123)).toBe("2026-11-25T16:26:46.030123Z");
+    expect(clip("first line\nstack", 20)).toBe("first line");
+    expect(clip("a long message", 6)).toBe("a lon…");
+  });
+});
