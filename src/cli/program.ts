@@ -9,6 +9,7 @@ import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
 import { configureColor } from "./output.js";
 import { registerStatus } from "./status.js";
+import { registerTraces } from "./traces.js";
 import { registerTraffic } from "./traffic.js";
 import { registerUp } from "./up.js";
 import { registerValidate } from "./validate.js";
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
     registerDoctor,
     registerInit,
     registerTraffic,
+    registerTraces,
   ]) {
     register(program);
   }
