@@ -55,3 +55,38 @@ export interface DoctorDoc {
   summary: Record<string, number>;
   checks: DoctorCheck[];
 }
+
+/** One span in `gini traces --json`. */
+export interface TracesSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  service: string;
+  name: string;
+  kind: string;
+  startTime: string;
+  durationMs: number;
+  error: boolean;
+  errorMessage: string | null;
+  attributes: Record<string, string | number | boolean>;
+}
+
+/** One trace in `gini traces --json`. */
+export interface TracesTrace {
+  traceId: string;
+  url: string;
+  rootService: string;
+  rootName: string;
+  startTime: string;
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+  spans: TracesSpan[];
+}
+
+/** `gini traces --json` and `gini traces TRACE_ID --json`. */
+export interface TracesDoc {
+  services: string[];
+  knownServices: string[];
+  traces: TracesTrace[];
+}
