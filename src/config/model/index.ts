@@ -20,8 +20,13 @@ export { isLoopback, parseEndpoint } from "./endpoint.js";
 export { type JaegerMetricBackend, jaegerMetricBackend } from "./jaeger-config.js";
 export { DEFAULT_SCRAPE_SECONDS, scrapeTargets } from "./prometheus-config.js";
 export {
+  ERROR_STATUS_CODE,
   flushInterval,
+  SPAN_KINDS,
   SPAN_METRICS_DEFAULTS,
+  type SpanKind,
+  spanKindValue,
+  type SpanMetricLabels,
   type SpanMetricNames,
   spanMetricNames,
   spanMetricsConnectors,
