@@ -9,9 +9,10 @@ const SRC = import.meta.dirname;
 
 /** Who may import whom: a folder's imports must stay within this list (cli → … → text). */
 const MAY_IMPORT: Record<string, string[]> = {
-  cli: ["apps", "config", "demo", "doctor", "stack", "text"],
+  cli: ["apps", "config", "demo", "doctor", "red", "stack", "text"],
   doctor: ["apps", "config", "docker", "health", "stack", "text"],
   apps: ["config", "docker", "health", "stack", "text"],
+  red: ["config", "health", "stack", "text"],
   stack: ["config", "docker", "health", "text"],
   demo: ["health", "text", "tracing"],
   config: ["text"],

@@ -2,12 +2,14 @@ import { createRequire } from "node:module";
 
 import { Command } from "commander";
 
+import { registerCheck } from "./check.js";
 import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
 import { globalOptions } from "./global-options.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
 import { configureColor } from "./output.js";
+import { registerRed } from "./red.js";
 import { registerStatus } from "./status.js";
 import { registerTraffic } from "./traffic.js";
 import { registerUp } from "./up.js";
@@ -43,6 +45,8 @@ export function buildProgram(): Command {
     registerDoctor,
     registerInit,
     registerTraffic,
+    registerRed,
+    registerCheck,
   ]) {
     register(program);
   }

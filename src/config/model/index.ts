@@ -4,6 +4,7 @@
  * public entry: import from here, never from the files beside it.
  */
 export {
+  ACCEPTED_SPANS_METRIC,
   allComponents,
   componentIds,
   type ComponentKind,
@@ -25,6 +26,7 @@ export {
   SPAN_KINDS,
   SPAN_METRICS_DEFAULTS,
   type SpanKind,
+  spanKindName,
   spanKindValue,
   type SpanMetricLabels,
   type SpanMetricNames,

@@ -45,6 +45,10 @@ export type SpanKind = (typeof SPAN_KINDS)[number];
 /** A span kind's value in the span_kind label: the OTLP enum name, `SPAN_KIND_SERVER`. */
 export const spanKindValue = (kind: SpanKind): string => `SPAN_KIND_${kind.toUpperCase()}`;
 
+/** The CLI's name of a span_kind value (`SPAN_KIND_SERVER` → `server`); other values as they are. */
+export const spanKindName = (value: string): string =>
+  SPAN_KINDS.find((kind) => spanKindValue(kind) === value) ?? value;
+
 /** The status_code label of a span whose status is Error (the OTLP enum name). */
 export const ERROR_STATUS_CODE = "STATUS_CODE_ERROR";
 
