@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import { GiniError } from "../errors.js";
-import type { RedReport } from "../red/index.js";
+import type { RedDeps, RedReport } from "../red/index.js";
 import { globalOptions } from "./global-options.js";
 import { onInterrupt } from "./interrupt.js";
 import { dim, say, warn } from "./output.js";
@@ -53,8 +53,8 @@ async function watch(frame: () => Promise<string>, json: boolean, tty: boolean):
   }
 }
 
-/** `gini red`: RED metrics per service and operation, from the stack's Prometheus. */
-export function registerRed(program: Command): void {
+/** `gini red`: RED metrics per service and operation, from the stack's Prometheus. Tests pass `deps`. */
+export function registerRed(program: Command, deps?: RedDeps): void {
   selectionOptions(
     program
       .command("red")
@@ -70,7 +70,7 @@ export function registerRed(program: Command): void {
         import("../red/index.js"),
       ]);
       const selection = parseSelection(flags, SPAN_KINDS);
-      const source = await redSource(await loadProject(globalOptions(cmd)));
+      const source = await redSource(await loadProject(globalOptions(cmd)), deps);
       const tty = process.stdout.isTTY === true && !flags.json;
       const render = (report: RedReport) =>
         flags.json
