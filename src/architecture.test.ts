@@ -12,7 +12,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   cli: ["apps", "config", "demo", "doctor", "red", "stack", "text"],
   doctor: ["apps", "config", "docker", "health", "stack", "text"],
   apps: ["config", "docker", "health", "stack", "text"],
-  red: ["config", "health", "stack", "text"],
+  red: ["config", "health", "text"],
   stack: ["config", "docker", "health", "text"],
   demo: ["health", "text", "tracing"],
   config: ["text"],

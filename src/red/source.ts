@@ -1,7 +1,12 @@
 /** Where `gini red` and `gini check` read from: the project's config facts and its Prometheus. */
-import { type ConfigFacts, type Project, readConfigFacts } from "../config/index.js";
+import {
+  type ConfigFacts,
+  hostUrl,
+  PORTS,
+  type Project,
+  readConfigFacts,
+} from "../config/index.js";
 import { type HttpGet, httpGet } from "../health/index.js";
-import { hostUrl, PORTS } from "../stack/index.js";
 import type { BudgetFlags } from "./budgets.js";
 import type { CheckReport } from "./check-report.js";
 import { prometheusAt } from "./prometheus.js";
@@ -36,7 +41,11 @@ export interface RedSource {
   check(selection: RedSelection, flags: BudgetFlags): Promise<CheckReport>;
 }
 
-/** Reads the project's configs once; Prometheus is the stack's, on its published port. */
+/**
+ * Reads the project's configs once; Prometheus is the stack's, on its published port (the URL
+ * from the config model's contract, which the stack's services table re-exports: importing the
+ * stack would load its Docker client, a third of `gini red`'s time).
+ */
 export async function redSource(
   project: Project,
   deps: RedDeps = realRedDeps(),
