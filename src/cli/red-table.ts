@@ -39,7 +39,7 @@ function cells(name: string, f: RedFigures, spark: boolean): string[] {
 }
 
 /** What the report is about: window, span kind, filters, source and time. */
-export function redTitle(report: RedReport): string {
+function redTitle(report: RedReport): string {
   const parts = [
     `last ${formatWindow(report.windowSeconds)}`,
     report.spanKind ? `${report.spanKind} spans` : "all spans",

@@ -2,7 +2,7 @@
 import type { NoData } from "./report.js";
 
 /** A budget a row went over. */
-export interface Violation {
+interface Violation {
   budget: "p95" | "p99" | "error_rate";
   /** What was measured, in `unit`. */
   measured: number;

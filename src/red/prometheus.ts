@@ -10,7 +10,7 @@ export interface Sample {
 }
 
 /** One series of a range query's matrix: its labels and its points, [unix seconds, value]. */
-export interface Series {
+interface Series {
   labels: Record<string, string>;
   points: [number, number][];
 }

@@ -45,7 +45,7 @@ export function promDuration(seconds: number): string {
 }
 
 /** The label matchers of a selection, plus `extra` ones, as `{a="x", b="y"}`. */
-export function matchers(names: SpanMetricNames, sel: RedSelection, extra: string[] = []): string {
+function matchers(names: SpanMetricNames, sel: RedSelection, extra: string[] = []): string {
   const { labels } = names;
   const list = [
     sel.service === undefined ? undefined : `${labels.service}=${literal(sel.service)}`,
@@ -59,7 +59,7 @@ export function matchers(names: SpanMetricNames, sel: RedSelection, extra: strin
 }
 
 /** The labels a grouping sums by. */
-export function groupLabels(names: SpanMetricNames, grouping: Grouping): string[] {
+function groupLabels(names: SpanMetricNames, grouping: Grouping): string[] {
   const { service, operation } = names.labels;
   return grouping === "service" ? [service] : [service, operation];
 }

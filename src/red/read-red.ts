@@ -20,8 +20,8 @@ export interface RedOptions extends RedSelection {
 }
 
 /** How far back the history reaches, and its step. */
-export const HISTORY_SECONDS = 300;
-export const HISTORY_STEP_SECONDS = 15;
+const HISTORY_SECONDS = 300;
+const HISTORY_STEP_SECONDS = 15;
 const POINTS = HISTORY_SECONDS / HISTORY_STEP_SECONDS + 1;
 
 /** The results of one grouping's queries, by row key. */

@@ -2,7 +2,7 @@
  * The RED model: what `gini red --json` prints. A stable document: fields are only ever added.
  */
 /** Latency quantiles in milliseconds; null when the window holds no request. */
-export interface Latencies {
+interface Latencies {
   p50: number | null;
   p95: number | null;
   p99: number | null;

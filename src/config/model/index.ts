@@ -28,7 +28,6 @@ export {
   type SpanKind,
   spanKindName,
   spanKindValue,
-  type SpanMetricLabels,
   type SpanMetricNames,
   spanMetricNames,
   spanMetricsConnectors,

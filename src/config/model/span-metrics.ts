@@ -35,7 +35,7 @@ const DIMENSIONS = {
 } as const;
 
 /** The Prometheus label of each of the connector's dimensions, e.g. `service: "service_name"`. */
-export type SpanMetricLabels = { [K in keyof typeof DIMENSIONS]: string };
+type SpanMetricLabels = { [K in keyof typeof DIMENSIONS]: string };
 
 /** The span kinds the connector records, as the CLI names them (`--span-kind server`). */
 export const SPAN_KINDS = ["server", "client", "internal", "producer", "consumer"] as const;
