@@ -56,8 +56,8 @@ export function noDataLines(noData: NoData): string[] {
 }
 
 /**
- * The table: a line per service and, indented, per operation; with `spark`, the request rate of
- * the last minutes as a sparkline (terminals only).
+ * The table: a line per service and, indented, per operation that had requests in the window;
+ * with `spark`, the request rate of the last minutes as a sparkline (terminals only).
  */
 export function redLines(report: RedReport, spark: boolean): string[] {
   if (report.noData) return [redTitle(report), ...noDataLines(report.noData)];
@@ -65,7 +65,10 @@ export function redLines(report: RedReport, spark: boolean): string[] {
   const header = ["SERVICE / OPERATION", "REQ/S", "ERRORS", "P50", "P95", "P99"];
   const rows = report.services.flatMap((s) => [
     cells(bold(s.name), s, spark),
-    ...s.operations.map((o) => cells(`  ${o.name}`, o, spark)),
+    // An operation idle over the window (a readiness probe's, say) is in --json only.
+    ...s.operations
+      .filter((o) => o.requestsPerSecond > 0)
+      .map((o) => cells(`  ${o.name}`, o, spark)),
   ]);
   const table = align(spark ? [...header, history] : header, rows, (i) => i > 0 && i < 6);
   return [redTitle(report), ...table];

@@ -11,6 +11,7 @@ import { registerRed } from "./red.js";
 
 const ROWS: FakeRow[] = [
   { service: "gini-api", operation: "GET /api/items", rate: 4, p50: 4, p95: 9, p99: 20 },
+  { service: "gini-api", operation: "GET /health", rate: 0 },
   {
     service: "gini-api",
     operation: "POST /api/generate",
@@ -61,7 +62,7 @@ afterEach(() => {
 });
 
 describe("gini red", () => {
-  it("prints a plain table per service and operation when stdout is not a terminal", async () => {
+  it("prints a plain table per service and busy operation when stdout is not a terminal", async () => {
     const { code, stdout } = await gini({ rows: ROWS }, "red");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
