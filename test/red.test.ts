@@ -107,12 +107,13 @@ describe("gini red and gini check on the real stack, with known traffic", () => 
       expect(api.errorPercent).toBeGreaterThan(FAILING_PERCENT - 5);
       expect(api.errorPercent).toBeLessThan(FAILING_PERCENT + 5);
       // Generations take 50–400 ms (src/demo/api-server.ts), 45 % of the mix: the p95 lies among
-      // them (about 310 ms as the 250/500 ms buckets interpolate); listings take 1–20 ms.
+      // them (about 310 ms as the 250/500 ms buckets interpolate, 260–340 ms on the dev stack).
       expect(api.latencyMs.p95).toBeGreaterThan(150);
       expect(api.latencyMs.p95).toBeLessThanOrEqual(500);
       expect(api.latencyMs.p50!).toBeLessThan(api.latencyMs.p95!);
       const ops = new Map(api.operations.map((o) => [o.name, o]));
-      expect(ops.get("GET /api/items")?.latencyMs.p95).toBeLessThanOrEqual(25);
+      // Listings sleep 1–20 ms: their p95 stays within the 50 ms bucket, however busy CI is.
+      expect(ops.get("GET /api/items")?.latencyMs.p95).toBeLessThanOrEqual(50);
       expect(ops.get("GET /api/items")?.errorPercent).toBe(0);
       // 3 of the 12 generations in each cycle of 20 fail.
       expect(ops.get("POST /api/generate")?.errorPercent).toBeGreaterThan(18);
