@@ -28,17 +28,19 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * Prints a frame every few seconds until Ctrl-C, which ends it with exit 0. On a terminal each
- * frame replaces the last; a frame that fails (Prometheus restarting) says so and the next retries.
+ * frame replaces the last; a later frame that fails (Prometheus restarting) says so and the next
+ * one retries.
  */
 async function watch(frame: () => Promise<string>, json: boolean, tty: boolean): Promise<void> {
   const interrupt = onInterrupt("watching", "");
   try {
-    while (!interrupt.signal.aborted) {
+    for (let first = true; !interrupt.signal.aborted; first = false) {
       let text: string;
       try {
         text = await frame();
       } catch (err) {
-        if (json || !(err instanceof GiniError)) throw err;
+        // The first frame fails like `gini red` does (exit 1, a hint); later ones keep trying.
+        if (first || json || !(err instanceof GiniError)) throw err;
         text = warn(`${err.message}; trying again in ${WATCH_SECONDS} s`);
       }
       if (interrupt.signal.aborted) break;
