@@ -11,6 +11,7 @@ import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
 import { type BenchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
+import { measureRedQuery, redQueryRow } from "./red-query.js";
 import { measureStackTimes, stackRows } from "./stack-times.js";
 import { envInt } from "./stats.js";
 import { renderTable, type Row } from "./table.js";
@@ -90,6 +91,9 @@ try {
     ...(await section("request → first RED point", async () => [
       redRow(await measureRedDelay(ctx, redRuns)),
     ])),
+  );
+  rows.push(
+    ...(await section("`gini red --json`", async () => [redQueryRow(await measureRedQuery(ctx))])),
   );
   rows.push(
     ...(await section("collector throughput", async () => {

@@ -9,10 +9,11 @@ const SRC = import.meta.dirname;
 
 /** Who may import whom: a folder's imports must stay within this list (cli → … → text). */
 const MAY_IMPORT: Record<string, string[]> = {
-  cli: ["apps", "config", "demo", "doctor", "stack", "text", "traces"],
+  cli: ["apps", "config", "demo", "doctor", "red", "stack", "text", "traces"],
   doctor: ["apps", "config", "docker", "health", "stack", "text"],
   traces: ["apps", "config", "health", "stack", "text"],
   apps: ["config", "docker", "health", "stack", "text"],
+  red: ["config", "health", "text"],
   stack: ["config", "docker", "health", "text"],
   demo: ["health", "text", "tracing"],
   config: ["text"],

@@ -1,6 +1,8 @@
 /** Exit codes from the contract: 0 success, 1 failure, 2 usage error. */
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** `gini check`: too few requests (or no data) to judge against the budgets. */
+export const EXIT_CANNOT_JUDGE = 3;
 
 /**
  * What kind of failure a GiniError is, for callers that react to one kind (never by matching the

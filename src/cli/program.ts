@@ -2,12 +2,14 @@ import { createRequire } from "node:module";
 
 import { Command } from "commander";
 
+import { registerCheck } from "./check.js";
 import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
 import { globalOptions } from "./global-options.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
 import { configureColor } from "./output.js";
+import { registerRed } from "./red.js";
 import { registerStatus } from "./status.js";
 import { registerTraces } from "./traces.js";
 import { registerTraffic } from "./traffic.js";
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
     registerInit,
     registerTraffic,
     registerTraces,
+    registerRed,
+    registerCheck,
   ]) {
     register(program);
   }

@@ -9,6 +9,7 @@ import {
   giniFileSchema,
   SERVICE_NAMES,
   type ServiceName,
+  type SloConfig,
 } from "./schema.js";
 
 /** The default config file of each service, relative to the project folder. */
@@ -32,6 +33,8 @@ export interface Project {
   stack: Record<ServiceName, { image?: string; config: string }>;
   /** Apps from gini.yaml; empty when it defines none. */
   apps: Record<string, AppConfig>;
+  /** `gini check`'s budgets from gini.yaml's `slo:`, by service name (`"*"`: every service). */
+  slo: Record<string, SloConfig>;
 }
 
 /** Options that locate the project, from the global CLI flags. */
@@ -109,6 +112,7 @@ export function projectFrom(dir: string, configFile: string | undefined, data: G
     bind: data.bind ?? "127.0.0.1",
     stack,
     apps: data.apps ?? {},
+    slo: data.slo ?? {},
   };
 }
 

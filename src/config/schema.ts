@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { durationSeconds, percentValue } from "../text/index.js";
+
 /** The three services of the SPM stack, in the order gini lists them. */
 export const SERVICE_NAMES = ["otel-collector", "jaeger", "prometheus"] as const;
 /** One of the stack's services; also its container name and network alias. */
@@ -39,6 +41,33 @@ export const appSchema = z
     path: ["ports"],
   });
 
+/** A latency budget: a duration with a unit, e.g. `300ms`, `1.5s`. */
+const latencyBudget = z
+  .string()
+  .refine((text) => (durationSeconds(text, ["ms", "s", "m"]) ?? 0) > 0, {
+    message: "a duration with a unit, e.g. 300ms or 1.5s",
+  });
+
+/**
+ * The budgets of one service under `slo:`, which `gini check` judges over its window. Every key is
+ * optional; a CLI flag wins over the same key here.
+ */
+export const sloSchema = z.strictObject({
+  /** 95th percentile latency of the service's server spans, e.g. `300ms`. */
+  p95: latencyBudget.optional(),
+  /** 99th percentile latency, e.g. `1s`. */
+  p99: latencyBudget.optional(),
+  /** Share of failed requests (span status Error), as a percentage: `1%`, `0.5%` (or `1`). */
+  error_rate: z
+    .union([z.string(), z.number()])
+    .refine((value) => percentValue(value) !== undefined, {
+      message: "a percentage from 0 to 100, e.g. 1% or 0.5%",
+    })
+    .optional(),
+  /** Fewer requests than this in the window cannot be judged (`gini check` exits 3); default 10. */
+  min_requests: z.number().int().min(1).optional(),
+});
+
 /** The whole gini.yaml document. Every key is optional. */
 export const giniFileSchema = z.strictObject({
   /** Project name, used in container labels; defaults to the project folder's name. */
@@ -58,9 +87,17 @@ export const giniFileSchema = z.strictObject({
     .optional(),
   /** Apps launched on the host (or as containers) after the stack is ready. */
   apps: z.record(z.string(), appSchema).optional(),
+  /**
+   * Budgets for `gini check`, per service as its spans name it (`service.name`; for an app under
+   * `apps:`, the app's name unless its env sets OTEL_SERVICE_NAME). The key `"*"` holds budgets for
+   * every service; a service's own keys win over it.
+   */
+  slo: z.record(z.string().min(1), sloSchema).optional(),
 });
 
 /** gini.yaml as parsed. */
 export type GiniFile = z.infer<typeof giniFileSchema>;
+/** The budgets of one service under `slo:` in gini.yaml, as written. */
+export type SloConfig = z.infer<typeof sloSchema>;
 /** One app entry of gini.yaml. */
 export type AppConfig = z.infer<typeof appSchema>;

@@ -1,3 +1,4 @@
+import { ACCEPTED_SPANS_METRIC } from "../config/index.js";
 import { describe, isOk, local } from "../health/index.js";
 import { hostUrl, NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { plural } from "../text/index.js";
@@ -18,7 +19,7 @@ async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
 /** Spans the collector's receivers accepted since it started, or undefined when unknown. */
 export async function acceptedSpans(ctx: DoctorContext): Promise<number | undefined> {
   const samples = await selfMetrics(ctx);
-  return samples ? (counterSum(samples, "otelcol_receiver_accepted_spans") ?? 0) : undefined;
+  return samples ? (counterSum(samples, ACCEPTED_SPANS_METRIC) ?? 0) : undefined;
 }
 
 function exporterChecks(samples: Sample[]): Check[] {
@@ -76,7 +77,7 @@ export const checkCollector: CheckGroup = async (ctx) => {
     return checks;
   }
   const samples = parsePromText(metrics.body);
-  const accepted = counterSum(samples, "otelcol_receiver_accepted_spans") ?? 0;
+  const accepted = counterSum(samples, ACCEPTED_SPANS_METRIC) ?? 0;
   const refused = counterSum(samples, "otelcol_receiver_refused_spans") ?? 0;
   checks.push(
     accepted > 0

@@ -1,4 +1,4 @@
-import type { Project, ServiceName } from "../config/index.js";
+import { type Project, readConfigFacts, type ServiceName } from "../config/index.js";
 import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
 import { memoize } from "../health/index.js";
@@ -7,7 +7,6 @@ import { checkApps } from "./apps.js";
 import { checkCollector } from "./collector.js";
 import { checkCollectorLogs } from "./collector-logs.js";
 import { checkConfig } from "./config.js";
-import { readConfigFacts } from "./config-facts.js";
 import { checkContainers } from "./containers.js";
 import { checkEngine } from "./engine.js";
 import { checkHostPorts } from "./host-ports.js";

@@ -1,8 +1,7 @@
 import type { HostProcess } from "../apps/index.js";
-import type { Project, ServiceName } from "../config/index.js";
+import type { ConfigFacts, Project, ServiceName } from "../config/index.js";
 import type { ContainerDetails, ContainerInfo, DockerClient } from "../docker/index.js";
 import type { HttpGet } from "../health/index.js";
-import type { ConfigFacts } from "./config-facts.js";
 import type { PortOwner } from "./port-owner.js";
 
 /** A check's verdict; `skip` means it could not run because something it needs is down. */

@@ -1,12 +1,13 @@
 import type { ServiceName } from "../config/index.js";
-import { NETWORK, PORTS } from "../config/index.js";
+import { hostUrl, NETWORK, PORTS } from "../config/index.js";
 import { DEFAULT_IMAGES } from "./images.js";
 
 /**
  * The network and the named ports of the stack, as the config model defines them (the rules check
- * the config files against the same numbers); the stack, the doctor and the CLI read them here.
+ * the config files against the same numbers), and the host URL of a published port; the stack,
+ * the doctor and the CLI read them here.
  */
-export { NETWORK, PORTS };
+export { hostUrl, NETWORK, PORTS };
 
 /** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
 export const STOP_TIMEOUT_SECONDS = 2;
@@ -65,9 +66,4 @@ export const SERVICES: readonly ServiceDefinition[] = [
 /** The definition of one service. */
 export function serviceNamed(name: ServiceName): ServiceDefinition {
   return SERVICES.find((s) => s.name === name)!;
-}
-
-/** Where a user on this machine reaches a published port: localhost, whatever the bind address. */
-export function hostUrl(port: number, path = "/"): string {
-  return `http://localhost:${port}${path}`;
 }

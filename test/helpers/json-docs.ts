@@ -90,3 +90,35 @@ export interface TracesDoc {
   knownServices: string[];
   traces: TracesTrace[];
 }
+
+/** RED figures of a service or operation in `gini red --json`. */
+interface RedFiguresDoc {
+  name: string;
+  requestsPerSecond: number;
+  requests: number;
+  errorPercent: number | null;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  history: (number | null)[];
+}
+
+/** `gini red --json`. */
+export interface RedDoc {
+  prometheus: string;
+  windowSeconds: number;
+  spanKind: string | null;
+  services: (RedFiguresDoc & { operations: RedFiguresDoc[] })[];
+  noData: { reason: string; message: string; hint: string } | null;
+}
+
+/** `gini check --json`. */
+export interface CheckDoc {
+  verdict: "pass" | "fail" | "cannot-judge";
+  exitCode: number;
+  results: {
+    service: string;
+    operation: string | null;
+    verdict: string;
+    requests: number;
+    violations: { budget: string; measured: number; limit: number }[];
+  }[];
+}

@@ -3,6 +3,12 @@ import { asRecord, get, str, strings } from "./data.js";
 import { parseEndpoint } from "./endpoint.js";
 import type { KeyPath } from "./yaml-file.js";
 
+/**
+ * The collector's own counter of spans its receivers accepted, as its self-metrics (:8888) serve
+ * it: collector 0.165 without a `_total` suffix, some builds and older releases with one.
+ */
+export const ACCEPTED_SPANS_METRIC = "otelcol_receiver_accepted_spans";
+
 /** The component sections of a collector config. */
 const COMPONENT_KINDS = [
   "receivers",

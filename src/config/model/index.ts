@@ -4,6 +4,7 @@
  * public entry: import from here, never from the files beside it.
  */
 export {
+  ACCEPTED_SPANS_METRIC,
   allComponents,
   componentIds,
   type ComponentKind,
@@ -20,12 +21,17 @@ export { isLoopback, parseEndpoint } from "./endpoint.js";
 export { type JaegerMetricBackend, jaegerMetricBackend } from "./jaeger-config.js";
 export { DEFAULT_SCRAPE_SECONDS, scrapeTargets } from "./prometheus-config.js";
 export {
+  ERROR_STATUS_CODE,
   flushInterval,
+  SPAN_KINDS,
   SPAN_METRICS_DEFAULTS,
+  type SpanKind,
+  spanKindName,
+  spanKindValue,
   type SpanMetricNames,
   spanMetricNames,
   spanMetricsConnectors,
   unitName,
 } from "./span-metrics.js";
-export { JAEGER_OTLP_ADDRESS, NETWORK, PORTS, PROMETHEUS_URL } from "./stack-contract.js";
+export { hostUrl, JAEGER_OTLP_ADDRESS, NETWORK, PORTS, PROMETHEUS_URL } from "./stack-contract.js";
 export { type KeyPath, readYamlFile, type YamlFile, type YamlProblem } from "./yaml-file.js";

@@ -23,6 +23,12 @@ describe("spanMetricNames", () => {
       configuredUnit: undefined,
       calls: "traces_span_metrics_calls_total",
       duration: "traces_span_metrics_duration_milliseconds",
+      labels: {
+        service: "service_name",
+        operation: "span_name",
+        kind: "span_kind",
+        status: "status_code",
+      },
     });
   });
 

@@ -22,6 +22,36 @@ const DEFAULT_STRATEGY = "UnderscoreEscapingWithSuffixes";
 const KEEPS_DOTS = new Set(["NoUTF8EscapingWithSuffixes", "NoTranslation"]);
 const UNIT_NAMES: Record<string, string> = { ms: "milliseconds", s: "seconds" };
 
+/**
+ * The dimensions the span_metrics connector always records, by what they mean; the prometheus
+ * exporter turns each into a label (`service.name` → `service_name`), which Jaeger's Monitor tab
+ * queries under the same names.
+ */
+const DIMENSIONS = {
+  service: "service.name",
+  operation: "span.name",
+  kind: "span.kind",
+  status: "status.code",
+} as const;
+
+/** The Prometheus label of each of the connector's dimensions, e.g. `service: "service_name"`. */
+type SpanMetricLabels = { [K in keyof typeof DIMENSIONS]: string };
+
+/** The span kinds the connector records, as the CLI names them (`--span-kind server`). */
+export const SPAN_KINDS = ["server", "client", "internal", "producer", "consumer"] as const;
+/** One of SPAN_KINDS. */
+export type SpanKind = (typeof SPAN_KINDS)[number];
+
+/** A span kind's value in the span_kind label: the OTLP enum name, `SPAN_KIND_SERVER`. */
+export const spanKindValue = (kind: SpanKind): string => `SPAN_KIND_${kind.toUpperCase()}`;
+
+/** The CLI's name of a span_kind value (`SPAN_KIND_SERVER` → `server`); other values as they are. */
+export const spanKindName = (value: string): string =>
+  SPAN_KINDS.find((kind) => spanKindValue(kind) === value) ?? value;
+
+/** The status_code label of a span whose status is Error (the OTLP enum name). */
+export const ERROR_STATUS_CODE = "STATUS_CODE_ERROR";
+
 /** How the collector names the span metrics it serves, derived as its prometheus exporter does. */
 export interface SpanMetricNames {
   /** The span_metrics connector that makes them (the first one), if any. */
@@ -44,6 +74,8 @@ export interface SpanMetricNames {
   calls: string;
   /** The duration histogram's base name (no `_bucket`), e.g. traces_span_metrics_duration_milliseconds. */
   duration: string;
+  /** The labels of the dimensions, e.g. service_name, span_name, span_kind, status_code. */
+  labels: SpanMetricLabels;
 }
 
 /** The span_metrics connectors of a collector config, in file order. */
@@ -77,10 +109,8 @@ export function spanMetricNames(collector: unknown): SpanMetricNames {
   const strategy = exp("translation_strategy") ?? DEFAULT_STRATEGY;
   const suffixes = !strategy.endsWith("WithoutSuffixes");
   const prefix = exp("namespace") === undefined ? "" : `${exp("namespace")}_`;
-  const namespace = `${prefix}${conn("namespace") ?? SPAN_METRICS_DEFAULTS.namespace}`.replace(
-    /[^a-zA-Z0-9_:]/g,
-    "_",
-  );
+  const escape = (name: string) => name.replace(/[^a-zA-Z0-9_:]/g, "_");
+  const namespace = escape(`${prefix}${conn("namespace") ?? SPAN_METRICS_DEFAULTS.namespace}`);
   const configuredUnit = conn("histogram", "unit");
   const unit = configuredUnit ?? SPAN_METRICS_DEFAULTS.unit;
   return {
@@ -94,5 +124,12 @@ export function spanMetricNames(collector: unknown): SpanMetricNames {
     unit,
     calls: `${namespace}_calls${suffixes ? "_total" : ""}`,
     duration: `${namespace}_duration${suffixes ? `_${unitName(unit)}` : ""}`,
+    // A strategy that keeps dots is an error of `gini validate` (Jaeger cannot query it).
+    labels: {
+      service: escape(DIMENSIONS.service),
+      operation: escape(DIMENSIONS.operation),
+      kind: escape(DIMENSIONS.kind),
+      status: escape(DIMENSIONS.status),
+    },
   };
 }

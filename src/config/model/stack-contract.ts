@@ -32,3 +32,12 @@ export const PROMETHEUS_URL = `http://prometheus:${PORTS.prometheus}`;
 
 /** Where the collector exports traces: Jaeger's OTLP gRPC receiver, by name on the network. */
 export const JAEGER_OTLP_ADDRESS = `jaeger:${PORTS.otlpGrpc}`;
+
+/**
+ * Where a user on this machine reaches a published port: localhost, whatever the bind address.
+ * The stack's services table re-exports it; it lives here so that `gini red` reaches Prometheus
+ * without loading the stack's Docker client.
+ */
+export function hostUrl(port: number, path = "/"): string {
+  return `http://localhost:${port}${path}`;
+}

@@ -3,7 +3,11 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { removeProjectFixtures, ROOT } from "../../../test/helpers/project-fixture.js";
+import {
+  projectFixture,
+  removeProjectFixtures,
+  ROOT,
+} from "../../../test/helpers/project-fixture.js";
 import { validateOptions } from "./index.js";
 import { errors, lineOf, projectWith, rules } from "./validate.fake.js";
 
@@ -62,6 +66,31 @@ describe("what each rule reports, in detail", () => {
       [lineOf(fx, "PORT:"), "apps.api.env.PORT: expected string, received number"],
     ]);
     expect(findings[1]!.fix).toContain("allowed here: image, config");
+  });
+
+  it("gini-yaml: slo budgets need a unit, a percentage and a whole number, and known keys", async () => {
+    const text = [
+      "slo:",
+      '  "*": { p95: 300ms, error_rate: 1%, min_requests: 20 }',
+      "  gini-api:",
+      "    p95: 300",
+      "    p99: soon",
+      "    error_rate: 120%",
+      "    min_requests: 2.5",
+      "    p50: 10ms",
+      "",
+    ].join("\n");
+    const dir = projectFixture({ files: { "gini.yaml": text } });
+    const findings = await validateOptions({ projectDir: dir });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [4, "slo.gini-api.p95: expected string, received number"],
+      [5, "slo.gini-api.p99: a duration with a unit, e.g. 300ms or 1.5s"],
+      [6, "slo.gini-api.error_rate: a percentage from 0 to 100, e.g. 1% or 0.5%"],
+      [7, "slo.gini-api.min_requests: expected int, received number"],
+      [8, 'unknown key "slo.gini-api.p50"'],
+    ]);
+    expect(findings[0]!.fix).toBe("give a latency with its unit, e.g. p95: 300ms");
+    expect(findings[4]!.fix).toContain("allowed here: p95, p99, error_rate, min_requests");
   });
 
   it("dev-timing: a 60 s flush is a warning, not an error", async () => {

@@ -1,4 +1,10 @@
-import { appSchema, giniFileSchema, SERVICE_NAMES, stackServiceSchema } from "../../schema.js";
+import {
+  appSchema,
+  giniFileSchema,
+  SERVICE_NAMES,
+  sloSchema,
+  stackServiceSchema,
+} from "../../schema.js";
 import { findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
@@ -55,6 +61,7 @@ function allowedKeys(path: readonly (string | number)[]): string[] | undefined {
   if (path.length === 1 && path[0] === "stack") return [...SERVICE_NAMES];
   if (path.length === 2 && path[0] === "stack") return Object.keys(stackServiceSchema.shape);
   if (path.length === 2 && path[0] === "apps") return Object.keys(appSchema.shape);
+  if (path.length === 2 && path[0] === "slo") return Object.keys(sloSchema.shape);
   return undefined;
 }
 
@@ -71,6 +78,15 @@ function fixFor(path: readonly (string | number)[]): string {
       return "list app names, e.g. depends_on: [api]";
     case "ready":
       return "use a full URL, e.g. http://localhost:8000/health";
+    case "p95":
+    case "p99":
+      return "give a latency with its unit, e.g. p95: 300ms";
+    case "error_rate":
+      return "give a percentage, e.g. error_rate: 1%";
+    case "min_requests":
+      return "give a whole number of requests, e.g. min_requests: 20";
+    case "slo":
+      return "give budgets per service, e.g. slo: { my-api: { p95: 300ms, error_rate: 1% } }";
     default:
       return "see the gini.yaml section of the README for each key's type";
   }

@@ -1,20 +1,26 @@
+import { durationSeconds } from "../text/index.js";
+import type { Project } from "./load.js";
 import {
   DEFAULT_SCRAPE_SECONDS,
   flushInterval,
   get,
   PORTS,
-  type Project,
   prometheusExporters,
   readYamlFile,
   scrapeTargets,
   SPAN_METRICS_DEFAULTS,
+  type SpanMetricNames,
   spanMetricNames,
   spanMetricsConnectors,
-} from "../config/index.js";
-import { durationSeconds } from "../text/index.js";
+} from "./model/index.js";
 
-/** What doctor needs to know from the configs; defaults when a file is missing or broken. */
+/**
+ * What `gini doctor`, `gini red` and `gini check` need to know from the configs of a project;
+ * defaults when a file is missing or broken (`gini validate` says why).
+ */
 export interface ConfigFacts {
+  /** The span metrics' names, unit and labels as the collector serves them to Prometheus. */
+  names: SpanMetricNames;
   /** The calls counter as Prometheus names it, e.g. traces_span_metrics_calls_total. */
   callsMetric: string;
   /** The duration histogram's base name, e.g. traces_span_metrics_duration_milliseconds. */
@@ -48,6 +54,7 @@ export async function readConfigFacts(project: Project): Promise<ConfigFacts> {
   );
   const interval = target?.interval ?? get(prometheus, "global", "scrape_interval");
   return {
+    names,
     callsMetric: names.calls,
     durationMetric: names.duration,
     flushSeconds: durationSeconds(flush) ?? SPAN_METRICS_DEFAULTS.flushSeconds,

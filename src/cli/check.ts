@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+
+import { EXIT_USAGE, GiniError } from "../errors.js";
+import type { RedDeps } from "../red/index.js";
+import { checkLines } from "./check-output.js";
+import { globalOptions } from "./global-options.js";
+import { say } from "./output.js";
+import {
+  type BudgetFlagText,
+  parseBudgetFlags,
+  parseSelection,
+  type SelectionFlags,
+  selectionOptions,
+} from "./red-flags.js";
+
+interface CheckFlags extends SelectionFlags, BudgetFlagText {
+  json?: boolean;
+}
+
+/** Written in `gini check --help`; README says the same. */
+const EXIT_CODES = `
+Budgets come from the flags, else from slo: in gini.yaml (per service; "*" for all).
+Exit codes: 0 every service (or operation) within budget; 1 one over budget, or a
+failure such as Prometheus not answering; 2 usage error; 3 too few requests in the
+window to judge.`;
+
+/** `gini check`: an SLO gate over the RED metrics, for CI; its exit code is the verdict. Tests pass `deps`. */
+export function registerCheck(program: Command, deps?: RedDeps): void {
+  selectionOptions(
+    program
+      .command("check")
+      .description("check latency and error budgets against the RED metrics (an SLO gate for CI)"),
+  )
+    .option("--p95 <duration>", "budget for the 95th percentile latency, e.g. 300ms")
+    .option("--p99 <duration>", "budget for the 99th percentile latency, e.g. 1s")
+    .option("--error-rate <percent>", "budget for the share of failed requests, e.g. 1%")
+    .option("--min-requests <n>", "judge only with this many requests (default 10)")
+    .option("--json", "print the verdict as a JSON document")
+    .addHelpText("after", EXIT_CODES)
+    .action(async (flags: CheckFlags, cmd: Command) => {
+      const [{ loadProject, SPAN_KINDS }, { anyLimits, redSource }] = await Promise.all([
+        import("../config/index.js"),
+        import("../red/index.js"),
+      ]);
+      const selection = parseSelection(flags, SPAN_KINDS);
+      const budgets = parseBudgetFlags(flags);
+      const project = await loadProject(globalOptions(cmd));
+      if (!anyLimits(project.slo, budgets)) {
+        throw new GiniError("gini check: no budget to check", {
+          hint: "give --p95 300ms, --p99 1s or --error-rate 1%, or budgets under slo: in gini.yaml",
+          exitCode: EXIT_USAGE,
+        });
+      }
+      const report = await (await redSource(project, deps)).check(selection, budgets);
+      say(flags.json ? JSON.stringify(report, null, 2) : checkLines(report).join("\n"));
+      // The verdict is the command's output, printed above; only the exit code is left to set.
+      if (report.exitCode !== 0) process.exitCode = report.exitCode;
+    });
+}
