@@ -59,3 +59,12 @@ export function printAppsSummary(
     say(dim("Streaming app output; Ctrl-C stops the apps (the stack keeps running)."));
   }
 }
+
+/** `up --no-apps`: where the user's own apps should export. */
+export function printNoApps(otlpEndpoint: string): void {
+  say(
+    dim(
+      `Apps not started (--no-apps): point yours at OTEL_EXPORTER_OTLP_ENDPOINT=${otlpEndpoint}.`,
+    ),
+  );
+}

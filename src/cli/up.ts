@@ -98,11 +98,7 @@ export function registerUp(program: Command): void {
         );
         summary.printStackSummary(project);
         if (!flags.apps) {
-          say(
-            dim(
-              `Apps not started (--no-apps): point yours at OTEL_EXPORTER_OTLP_ENDPOINT=${apps.OTLP_ENDPOINTS.host}.`,
-            ),
-          );
+          summary.printNoApps(apps.OTLP_ENDPOINTS.host);
           return;
         }
         started = await apps.startApps(project, projectApps, {

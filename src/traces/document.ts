@@ -1,37 +1,17 @@
 import { isoMicros } from "./format.js";
 import type { TraceSearch } from "./search.js";
-import type { AttributeValue, SpanKind, TraceSpan } from "./span.js";
+import type { TraceSpan } from "./span.js";
 import type { Trace } from "./tree.js";
 import { traceUrl } from "./url.js";
 
-/** One span in `gini traces --json`. Stable: fields are only ever added. */
-interface SpanDocument {
-  /** 32 lowercase hex digits. */
-  traceId: string;
-  /** 16 lowercase hex digits. */
-  spanId: string;
-  /** The parent span's id; null for a root. A parent missing from the trace still shows here. */
-  parentSpanId: string | null;
-  /** The `service.name` of the span's resource. */
-  service: string;
-  /** The span's name: the operation, e.g. `POST /api/generate`. */
-  name: string;
-  /** `server`, `client`, `internal`, `producer`, `consumer` or `unspecified`. */
-  kind: SpanKind;
+/**
+ * One span in `gini traces --json`: the span as gini reads it, with its start as text. Stable:
+ * fields are only ever added.
+ */
+type SpanDocument = Omit<TraceSpan, "startMs"> & {
   /** RFC 3339, UTC, with microseconds. */
   startTime: string;
-  /** Milliseconds, to the microsecond. */
-  durationMs: number;
-  /** Status code ERROR, or an `exception` event. */
-  error: boolean;
-  /** The status message, else the first exception's message; null when there is neither. */
-  errorMessage: string | null;
-  /**
-   * The attributes that say what the span did (HTTP method, route, status code, URL; RPC, DB,
-   * messaging and GenAI names; `error.type`), when the span has them. Numbers stay numbers.
-   */
-  attributes: Record<string, AttributeValue>;
-}
+};
 
 /** One trace in `gini traces --json`. Stable: fields are only ever added. */
 interface TraceDocument {

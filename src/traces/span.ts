@@ -5,8 +5,8 @@ export type AttributeValue = string | number | boolean;
 export type SpanKind = "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
 
 /**
- * One span as gini shows it, read from Jaeger's OTLP JSON. Also an element of `gini traces
- * --json`'s `spans`, so fields are only ever added.
+ * One span as gini shows it, read from Jaeger's OTLP JSON. `gini traces --json` prints it (with its
+ * start as text), so fields are only ever added.
  */
 export interface TraceSpan {
   /** 32 lowercase hex digits. */
