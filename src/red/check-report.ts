@@ -1,5 +1,5 @@
 /** The verdict document of `gini check --json`. A stable document: fields are only ever added. */
-import type { NoData } from "./report.js";
+import type { NoData, RedSelection } from "./report.js";
 
 /** A budget a row went over. */
 interface Violation {
@@ -33,18 +33,12 @@ export interface CheckResult {
 }
 
 /** `gini check --json`. A stable document: fields are only ever added. */
-export interface CheckReport {
+export interface CheckReport extends RedSelection {
   /** `fail` when a row is over budget; else `cannot-judge` when a row could not be judged (or none could); else `pass`. */
   verdict: "pass" | "fail" | "cannot-judge";
   ok: boolean;
   /** 0 pass, 1 fail, 3 cannot judge. */
   exitCode: number;
-  prometheus: string;
-  at: string;
-  windowSeconds: number;
-  spanKind: string | null;
-  service: string | null;
-  operation: string | null;
   results: CheckResult[];
   /** Why there were no span metrics at all for the selection, or null. */
   noData: NoData | null;

@@ -37,8 +37,8 @@ export interface RedService extends RedFigures {
   operations: RedOperation[];
 }
 
-/** `gini red --json`. */
-export interface RedReport {
+/** What figures were read, and from where: the head of both `red --json` and `check --json`. */
+export interface RedSelection {
   /** Where the figures come from, e.g. http://localhost:9090. */
   prometheus: string;
   /** When they were taken (ISO 8601). */
@@ -51,6 +51,10 @@ export interface RedReport {
   service: string | null;
   /** The `--operation` filter, or null. */
   operation: string | null;
+}
+
+/** `gini red --json`. */
+export interface RedReport extends RedSelection {
   /** How far back `history` reaches, and its step, in seconds. */
   historySeconds: number;
   historyStepSeconds: number;
