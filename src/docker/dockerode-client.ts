@@ -5,6 +5,7 @@ import type { DockerClient } from "./client.js";
 import { toDetails, toInfo } from "./dockerode-mapping.js";
 import { pullWithProgress, readLogs } from "./dockerode-streams.js";
 import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
+import { podmanDetector, withInspectedPorts } from "./podman.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
 
 /** Where the engine is expected, for error messages. */
@@ -36,8 +37,11 @@ export function createDockerClient(): DockerClient {
       name: n.Name,
       labels: n.Labels ?? {},
     }));
-  const listContainers = async (filters: Record<string, string[]>): Promise<ContainerInfo[]> =>
-    (await docker.listContainers({ all: true, filters })).map(toInfo);
+  const isPodman = podmanDetector(docker);
+  const listContainers = async (filters: Record<string, string[]>): Promise<ContainerInfo[]> => {
+    const infos = (await docker.listContainers({ all: true, filters })).map(toInfo);
+    return (await isPodman()) ? withInspectedPorts(docker, infos) : infos;
+  };
 
   return {
     async ping() {
@@ -80,7 +84,9 @@ export function createDockerClient(): DockerClient {
     },
     listContainers: (labels) => listContainers({ label: labelFilter(labels) }),
     async findContainer(name) {
-      return (await listContainers({ name: [`^/${name}$`] })).find((c) => c.name === name);
+      // Docker matches the filter against "/name", Podman against "name"; both take a regex.
+      const exact = `^/?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+      return (await listContainers({ name: [exact] })).find((c) => c.name === name);
     },
     async inspectContainer(idOrName) {
       try {

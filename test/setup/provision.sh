@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provisions what the tests need on a Debian machine, as root: a Docker engine (Debian's docker.io,
-# started when none answers) and Debian's chromium (the browser test). Each probe checks the very
+# started when none answers), Debian's podman (the second engine, whose service the Podman test
+# starts itself) and Debian's chromium (the browser test). Each probe checks the very
 # program that is then run. Go must already be there: the test images are the real collector,
 # Jaeger and Prometheus built from their Go modules (test/setup/images.ts). On a machine that
 # already has all of it, it installs and starts nothing.
@@ -9,6 +10,8 @@ set -euo pipefail
 need=()
 # The machine may ship a docker client without an engine: what is run below is dockerd.
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+# The second engine of the tests: Podman's Docker-compatible service (test/setup/podman.ts).
+command -v podman >/dev/null 2>&1 || need+=(podman)
 # The browser test drives the demo UI in Debian's Chromium through playwright-core.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 
