@@ -1,4 +1,4 @@
-// gini/tracing as a user's Node app uses it: imported by package name (static imports, node:http
+// gini-spm/tracing as a user's Node app uses it: imported by package name (static imports, node:http
 // included, no signal handlers of its own), and as a preload with --import. Spans must reach the
 // collector even when the process is stopped before the batch delay is over.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -34,7 +34,7 @@ beforeAll(async () => {
   symlinkSync(ROOT, join(dir, "node_modules", "gini"));
   writeFileSync(
     join(dir, "traced.mjs"),
-    `import { createServer, request } from "node:http";\nimport { setupTracing } from "gini/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
+    `import { createServer, request } from "node:http";\nimport { setupTracing } from "gini-spm/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
   );
   writeFileSync(
     join(dir, "plain.mjs"),
@@ -80,7 +80,7 @@ const exit = (child: ChildProcess) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
 
-describe("gini/tracing in a user's app", () => {
+describe("gini-spm/tracing in a user's app", () => {
   it("traces an app that imported node:http first, and flushes on SIGTERM", async () => {
     const { child, port } = await run(["traced.mjs"], {});
     const traceId = randomBytes(16).toString("hex");

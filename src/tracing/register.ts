@@ -1,6 +1,6 @@
 /**
- * Preload form of gini/tracing, for apps that should not change their code:
- * `node --import gini/tracing/register app.js`. Loading before the app means every module the
+ * Preload form of gini-spm/tracing, for apps that should not change their code:
+ * `node --import gini-spm/tracing/register app.js`. Loading before the app means every module the
  * app imports sees the instrumented node:http. The service name comes from OTEL_SERVICE_NAME,
  * which `gini up` sets to the app's name.
  */

@@ -43,7 +43,7 @@ export function setupTracing({ serviceName }: TracingOptions): ShutdownTracing {
   const name = process.env.OTEL_SERVICE_NAME || serviceName;
   if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     process.stderr.write(
-      `gini/tracing: OTEL_EXPORTER_OTLP_ENDPOINT is not set, tracing is off for ${name}\n`,
+      `gini-spm/tracing: OTEL_EXPORTER_OTLP_ENDPOINT is not set, tracing is off for ${name}\n`,
     );
     return async () => {};
   }
@@ -51,7 +51,7 @@ export function setupTracing({ serviceName }: TracingOptions): ShutdownTracing {
     process.env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || process.env.OTEL_EXPORTER_OTLP_PROTOCOL;
   if (protocol && protocol !== "grpc") {
     process.stderr.write(
-      `gini/tracing: exporting over OTLP/gRPC; OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is ignored\n`,
+      `gini-spm/tracing: exporting over OTLP/gRPC; OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is ignored\n`,
     );
   }
   const sdk = new NodeSDK({
@@ -75,7 +75,7 @@ export function setupTracing({ serviceName }: TracingOptions): ShutdownTracing {
   const shutdown: ShutdownTracing = () => {
     done ??= Promise.race([
       sdk.shutdown().catch((err: unknown) => {
-        process.stderr.write(`gini/tracing: flushing spans failed: ${String(err)}\n`);
+        process.stderr.write(`gini-spm/tracing: flushing spans failed: ${String(err)}\n`);
       }),
       new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref()),
     ]);
