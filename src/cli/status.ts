@@ -56,6 +56,10 @@ export function registerStatus(program: Command): void {
         say(JSON.stringify(result, null, 2));
         return;
       }
+      const { engine } = result;
+      say(
+        `engine ${engine.name} ${engine.version} at ${engine.endpoint} ${dim(`(${engine.source})`)}`,
+      );
       say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
       table(
         ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"],

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { GiniError } from "../errors.js";
-import { describeSource, resolveEngineEndpoint,type ResolveOptions } from "./engine-endpoint.js";
+import { describeSource, resolveEngineEndpoint, type ResolveOptions } from "./engine-endpoint.js";
 
 let home: string;
 let dockerDir: string;

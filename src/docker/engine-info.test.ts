@@ -56,3 +56,17 @@ describe("unreachableError", () => {
     expect(err.hint).toContain("DOCKER_HOST or --context");
   });
 });
+
+describe("unreachableError from DOCKER_HOST", () => {
+  it("tells to start Docker or to unset DOCKER_HOST", () => {
+    const err = unreachableError(new Error("connect ENOENT"), {
+      endpoint: "unix:///tmp/none.sock",
+      source: { kind: "DOCKER_HOST" },
+      tried: ["unix:///tmp/none.sock"],
+    });
+    expect(err.message).toMatch(
+      /^Docker engine not reachable at unix:\/\/\/tmp\/none.sock \(DOCKER_HOST\)/,
+    );
+    expect(err.hint).toMatch(/^start Docker .*unset DOCKER_HOST/);
+  });
+});

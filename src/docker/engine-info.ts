@@ -38,7 +38,7 @@ export function identifyEngine(doc: VersionDocument): { name: string; version: s
 function fixFor(resolved: EngineEndpoint): string {
   switch (resolved.source.kind) {
     case "DOCKER_HOST":
-      return "start the engine DOCKER_HOST points at, or unset DOCKER_HOST to use the Docker context (`docker context ls`)";
+      return "start Docker (the engine DOCKER_HOST points at), or unset DOCKER_HOST to use the Docker context (`docker context ls`), or pass --context";
     case "flag":
     case "DOCKER_CONTEXT":
     case "config":
