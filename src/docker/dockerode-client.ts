@@ -29,9 +29,7 @@ interface Connection {
  * missing context surfaces as the first call's error (doctor reports it as its engine check).
  */
 async function connect(options: DockerClientOptions): Promise<Connection> {
-  const resolved = resolveEngineEndpoint({
-    ...(options.context ? { context: options.context } : {}),
-  });
+  const resolved = resolveEngineEndpoint({ context: options.context });
   const dockerOptions = dockerodeOptions(resolved);
   const { default: Dockerode } = await import("dockerode");
   try {

@@ -108,11 +108,11 @@ describe("dockerodeOptions", () => {
 
 describe("publishedPortsHost", () => {
   it("is undefined for a local engine, the engine's host for a remote one", () => {
-    expect(publishedPortsHost(at("unix:///var/run/docker.sock"))).toBeUndefined();
-    expect(publishedPortsHost(at("tcp://127.0.0.1:2375"))).toBeUndefined();
-    expect(publishedPortsHost(at("tcp://localhost:2375"))).toBeUndefined();
-    expect(publishedPortsHost(at("ssh://me@[::1]"))).toBeUndefined();
-    expect(publishedPortsHost(at("tcp://10.0.0.5:2376"))).toBe("10.0.0.5");
-    expect(publishedPortsHost(at("ssh://me@build-box"))).toBe("build-box");
+    expect(publishedPortsHost("unix:///var/run/docker.sock")).toBeUndefined();
+    expect(publishedPortsHost("tcp://127.0.0.1:2375")).toBeUndefined();
+    expect(publishedPortsHost("tcp://localhost:2375")).toBeUndefined();
+    expect(publishedPortsHost("ssh://me@[::1]")).toBeUndefined();
+    expect(publishedPortsHost("tcp://10.0.0.5:2376")).toBe("10.0.0.5");
+    expect(publishedPortsHost("ssh://me@build-box")).toBe("build-box");
   });
 });

@@ -17,11 +17,12 @@ export type ParsedEndpoint =
 
 /** Takes an endpoint apart; an unparsable or unsupported one is a GiniError naming its source. */
 export function parseEndpoint(
-  resolved: Pick<EngineEndpoint, "endpoint" | "source" | "tls">,
+  resolved: Pick<EngineEndpoint, "endpoint" | "tls"> & { source?: EngineEndpoint["source"] },
 ): ParsedEndpoint {
   const { endpoint } = resolved;
+  const from = resolved.source ? ` (from ${describeSource(resolved.source)})` : "";
   const fail = (why: string) =>
-    new GiniError(`${why}: ${endpoint} (from ${describeSource(resolved.source)})`, {
+    new GiniError(`${why}: ${endpoint}${from}`, {
       hint: "use unix:///path/to/docker.sock, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT]",
     });
   // The docker CLI reads a bare HOST:PORT as tcp.
@@ -112,13 +113,12 @@ function readPem(path: string, resolved: EngineEndpoint): Buffer {
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1"]);
 
 /**
- * The host where the engine publishes container ports: undefined for a local engine (a unix socket,
- * or tcp/ssh to localhost), else the engine's host name, since a remote engine's ports are there.
+ * The host where the engine publishes container ports, for an endpoint such as `engine()` reports:
+ * undefined for a local engine (a unix socket, or tcp/ssh to localhost), else the engine's host
+ * name, since a remote engine's ports are there.
  */
-export function publishedPortsHost(
-  resolved: Pick<EngineEndpoint, "endpoint" | "source">,
-): string | undefined {
-  const target = parseEndpoint(resolved);
+export function publishedPortsHost(endpoint: string): string | undefined {
+  const target = parseEndpoint({ endpoint });
   if (target.kind === "unix" || LOCAL_HOSTS.has(target.host.toLowerCase())) return undefined;
   return target.host;
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { currentContext, dockerConfigDir, readContext } from "./context-store.js";
 
 /** Where the endpoint came from. */
-export type EngineSourceKind =
+type EngineSourceKind =
   "flag" | "DOCKER_HOST" | "DOCKER_CONTEXT" | "config" | "default" | "rootless" | "podman";
 
 /** Where the endpoint came from, with the context's name and config file when one was used. */
@@ -22,7 +22,7 @@ export interface EngineSource {
 }
 
 /** TLS for a tcp endpoint: the PEM files that exist, and whether to verify the engine's certificate. */
-export interface EngineTls {
+interface EngineTls {
   verify: boolean;
   ca?: string;
   cert?: string;
@@ -51,7 +51,7 @@ export interface ResolveOptions {
 }
 
 /** The rootful Docker socket, the docker CLI's default. */
-export const DEFAULT_SOCKET = "/var/run/docker.sock";
+const DEFAULT_SOCKET = "/var/run/docker.sock";
 
 /** Decides which engine to use; a named context that is missing or broken is a GiniError. */
 export function resolveEngineEndpoint(options: ResolveOptions = {}): EngineEndpoint {

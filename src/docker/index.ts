@@ -5,12 +5,6 @@
 export { type DockerClient } from "./client.js";
 export { createDockerClient, type DockerClientOptions } from "./dockerode-client.js";
 export { publishedPortsHost } from "./engine-connection.js";
-export {
-  describeSource,
-  type EngineEndpoint,
-  type EngineSource,
-  resolveEngineEndpoint,
-} from "./engine-endpoint.js";
 export { type EngineInfo } from "./engine-info.js";
 export {
   type ContainerDetails,
