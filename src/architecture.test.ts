@@ -97,6 +97,15 @@ describe("the architecture", () => {
     expect(eager).toEqual([]);
   });
 
+  it("loads dockerode only when a client first talks to the engine", () => {
+    // dockerode and docker-modem are over a megabyte of bundle; the stack and doctor import the
+    // docker folder eagerly, so only a dynamic import inside the client keeps it off their path.
+    const eager = sources.filter((f) =>
+      /^import (?!type )[^;]*?"dockerode"/ms.test(readFileSync(join(SRC, f), "utf8")),
+    );
+    expect(eager).toEqual([]);
+  });
+
   it("keeps every source file under 300 lines", () => {
     const long = sources.filter((f) => readFileSync(join(SRC, f), "utf8").split("\n").length > 300);
     expect(long).toEqual([]);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 
 import type { Check, DoctorReport } from "../doctor/index.js";
 import { plural } from "../text/index.js";
-import { globalOptions } from "./global-options.js";
+import { engineOptions, globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 
 const MARK: Record<Check["status"], (s: string) => string> = {
@@ -47,7 +47,7 @@ export function registerDoctor(program: Command): void {
         import("../config/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
-      const report = await runDoctor(project, realDoctorDeps());
+      const report = await runDoctor(project, realDoctorDeps(engineOptions(cmd)));
       if (flags.json) say(JSON.stringify(report, null, 2));
       else printReport(report, new Map<string, string>(GROUPS));
       // The checks are the command's output, printed above; only the exit code is left to set.

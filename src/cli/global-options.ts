@@ -8,6 +8,14 @@ export interface GlobalOptions extends ProjectOptions {
   verbose?: boolean;
   /** false with --no-color. */
   color?: boolean;
+  /** --context: the Docker context to use, over DOCKER_HOST and DOCKER_CONTEXT. */
+  context?: string;
+}
+
+/** What the engine client needs from the global flags: only --context, when given. */
+export function engineOptions(command: Command): { context?: string } {
+  const { context } = globalOptions(command);
+  return context ? { context } : {};
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { parseSince } from "./duration.js";
-import { globalOptions } from "./global-options.js";
+import { engineOptions, globalOptions } from "./global-options.js";
 import { onInterrupt } from "./interrupt.js";
 import { prefix } from "./output.js";
 
@@ -48,7 +48,7 @@ export function registerLogs(program: Command): void {
         ...(tail !== undefined ? { tail } : {}),
         ...(flags.since ? { since: parseSince(flags.since) } : {}),
       };
-      const { docker } = realRuntime();
+      const { docker } = realRuntime(engineOptions(cmd));
       const apps = appLogs(project, docker);
       const shown = names.length > 0 ? [...new Set(names)] : logNames(apps);
       const width = Math.max(...shown.map((n) => n.length));

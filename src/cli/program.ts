@@ -30,6 +30,10 @@ export function buildProgram(): Command {
     .version(version)
     .option("--project-dir <dir>", "project folder", ".")
     .option("--config <file>", "gini.yaml to read (default: <project-dir>/gini.yaml)")
+    .option(
+      "--context <name>",
+      "the Docker context to use (overrides DOCKER_HOST and DOCKER_CONTEXT)",
+    )
     .option("--verbose", "print stack traces and Docker details")
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .showHelpAfterError()

@@ -3,7 +3,7 @@ import { stripVTControlCharacters } from "node:util";
 import type { Command } from "commander";
 
 import type { ServiceStatus } from "../stack/index.js";
-import { globalOptions } from "./global-options.js";
+import { engineOptions, globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 
 function ports(s: ServiceStatus): string {
@@ -49,13 +49,17 @@ export function registerStatus(program: Command): void {
         import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
-      const { docker, probe } = realRuntime();
+      const { docker, probe } = realRuntime(engineOptions(cmd));
       const stack = await status(project, docker, probe);
       const result = { ...stack, apps: await appsStatus(project, docker) };
       if (flags.json) {
         say(JSON.stringify(result, null, 2));
         return;
       }
+      const { engine } = result;
+      say(
+        `engine ${engine.name} ${engine.version} at ${engine.endpoint} ${dim(`(${engine.source})`)}`,
+      );
       say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
       table(
         ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"],

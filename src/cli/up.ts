@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 
 import type { StartedApp } from "../apps/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import { globalOptions } from "./global-options.js";
+import { engineOptions, globalOptions } from "./global-options.js";
 import { onInterrupt, raceAbort } from "./interrupt.js";
 import { bad, dim, note, prefix, say } from "./output.js";
 
@@ -78,7 +78,7 @@ export function registerUp(program: Command): void {
         import("./up-summary.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
-      const runtime = realRuntime();
+      const runtime = realRuntime(engineOptions(cmd));
       const detach = flags.detach ?? false;
       const onEvent = summary.progressPrinter();
       // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.

@@ -1,3 +1,4 @@
+import type { EngineInfo } from "./engine-info.js";
 import type {
   ContainerDetails,
   ContainerInfo,
@@ -17,6 +18,11 @@ export interface DockerClient {
   ping(): Promise<void>;
   /** The engine's version, e.g. "28.2.2". */
   version(): Promise<string>;
+  /**
+   * Which engine answers (Docker Engine, Podman, ...), its version, its endpoint and where that came
+   * from; throws the same GiniError as `ping` when it does not answer.
+   */
+  engine(): Promise<EngineInfo>;
   /** The image's ID, or undefined when it is not present locally. */
   imageId(ref: string): Promise<string | undefined>;
   pullImage(ref: string, onProgress: (p: PullProgress) => void): Promise<void>;

@@ -18,6 +18,16 @@ export class FakeDocker implements DockerClient {
   async version() {
     return "28.0.0-fake";
   }
+  /** Answers like a local Docker Engine; fails as `ping` does, so tests override `ping` alone. */
+  async engine() {
+    await this.ping();
+    return {
+      name: "Docker Engine",
+      version: await this.version(),
+      endpoint: "unix:///var/run/docker.sock",
+      source: "default socket",
+    };
+  }
   async imageId(ref: string) {
     return this.images.get(ref);
   }

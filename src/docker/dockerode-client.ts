@@ -1,74 +1,119 @@
-import Docker from "dockerode";
+import type Docker from "dockerode";
 
 import { errorMessage, GiniError } from "../errors.js";
 import type { DockerClient } from "./client.js";
 import { toDetails, toInfo } from "./dockerode-mapping.js";
 import { pullWithProgress, readLogs } from "./dockerode-streams.js";
+import { dockerodeOptions } from "./engine-connection.js";
+import { describeSource, type EngineEndpoint, resolveEngineEndpoint } from "./engine-endpoint.js";
 import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
-import { podmanDetector, withInspectedPorts } from "./podman.js";
+import { identifyEngine, unreachableError } from "./engine-info.js";
+import { withInspectedPorts } from "./podman.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
-
-/** Where the engine is expected, for error messages. */
-function dockerEndpoint(): string {
-  return process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
-}
 
 const labelFilter = (labels: Record<string, string>) =>
   Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 
-/** Maps an engine connection failure to gini's "Docker is not reachable" error. */
-function unreachable(err: unknown): GiniError {
-  return new GiniError(`Docker engine not reachable at ${dockerEndpoint()}: ${errorMessage(err)}`, {
-    hint: "start Docker (e.g. `sudo systemctl start docker`, or `dockerd &` as root), or point DOCKER_HOST at a running engine",
-    cause: err,
-    code: "engine-unreachable",
-  });
+/** How to reach the engine. */
+export interface DockerClientOptions {
+  /** The --context flag: a Docker context that overrides DOCKER_HOST and DOCKER_CONTEXT. */
+  context?: string;
+}
+
+interface Connection {
+  docker: Docker;
+  resolved: EngineEndpoint;
 }
 
 /**
- * The dockerode implementation of DockerClient; reads DOCKER_HOST like the docker CLI. Long by
- * nature: one short method per DockerClient member, sharing the one dockerode instance.
+ * Resolves the endpoint and loads dockerode on first use: importing this folder stays cheap, and a
+ * missing context surfaces as the first call's error (doctor reports it as its engine check).
  */
-export function createDockerClient(): DockerClient {
-  const docker = new Docker();
+async function connect(options: DockerClientOptions): Promise<Connection> {
+  const resolved = resolveEngineEndpoint({ context: options.context });
+  const dockerOptions = dockerodeOptions(resolved);
+  const { default: Dockerode } = await import("dockerode");
+  try {
+    return { docker: new Dockerode(dockerOptions), resolved };
+  } catch (err) {
+    // docker-modem reads DOCKER_HOST and DOCKER_CERT_PATH itself, and throws on what it cannot use.
+    throw new GiniError(
+      `cannot set up the engine connection to ${resolved.endpoint} (${describeSource(resolved.source)}): ${errorMessage(err)}`,
+      { hint: "check DOCKER_HOST and DOCKER_CERT_PATH", cause: err },
+    );
+  }
+}
+
+/**
+ * The dockerode implementation of DockerClient; finds the engine like the docker CLI (see
+ * engine-endpoint.ts). Long by nature: one short method per DockerClient member, sharing the one
+ * dockerode instance.
+ */
+export function createDockerClient(options: DockerClientOptions = {}): DockerClient {
+  let connection: Promise<Connection> | undefined;
+  const connected = () => (connection ??= connect(options));
+  const dockerode = async () => (await connected()).docker;
   const listNetworks = async (filters: Record<string, string[]>): Promise<NetworkInfo[]> =>
-    (await docker.listNetworks({ filters })).map((n) => ({
+    (await (await dockerode()).listNetworks({ filters })).map((n) => ({
       id: n.Id,
       name: n.Name,
       labels: n.Labels ?? {},
     }));
-  const isPodman = podmanDetector(docker);
+  let podman: Promise<boolean> | undefined;
+  const isPodman = async () =>
+    (podman ??= (await dockerode()).version().then(
+      (v) => identifyEngine(v).name === "Podman",
+      () => false,
+    ));
   const listContainers = async (filters: Record<string, string[]>): Promise<ContainerInfo[]> => {
+    const docker = await dockerode();
     const infos = (await docker.listContainers({ all: true, filters })).map(toInfo);
     return (await isPodman()) ? withInspectedPorts(docker, infos) : infos;
   };
 
   return {
     async ping() {
+      const { docker, resolved } = await connected();
       try {
         await docker.ping();
       } catch (err) {
-        throw unreachable(err);
+        throw unreachableError(err, resolved);
       }
     },
     async version() {
-      return (await docker.version()).Version;
+      return (await (await dockerode()).version()).Version;
+    },
+    async engine() {
+      const { docker, resolved } = await connected();
+      let doc: Docker.DockerVersion;
+      try {
+        doc = await docker.version();
+      } catch (err) {
+        throw unreachableError(err, resolved);
+      }
+      return {
+        ...identifyEngine(doc),
+        endpoint: resolved.endpoint,
+        source: describeSource(resolved.source),
+      };
     },
     async imageId(ref) {
       try {
-        return (await docker.getImage(ref).inspect()).Id;
+        return (await (await dockerode()).getImage(ref).inspect()).Id;
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
       }
     },
-    pullImage: (ref, onProgress) => pullWithProgress(docker, ref, onProgress),
+    pullImage: async (ref, onProgress) => pullWithProgress(await dockerode(), ref, onProgress),
     listNetworks: (labels) => listNetworks({ label: labelFilter(labels) }),
     async inspectNetwork(name) {
       return (await listNetworks({ name: [name] })).find((n) => n.name === name);
     },
     async createNetwork(name, labels) {
-      await docker.createNetwork({
+      await (
+        await dockerode()
+      ).createNetwork({
         Name: name,
         Driver: "bridge",
         Labels: labels,
@@ -77,7 +122,7 @@ export function createDockerClient(): DockerClient {
     },
     async removeNetwork(name) {
       try {
-        await docker.getNetwork(name).remove();
+        await (await dockerode()).getNetwork(name).remove();
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
@@ -90,7 +135,7 @@ export function createDockerClient(): DockerClient {
     },
     async inspectContainer(idOrName) {
       try {
-        return toDetails(await docker.getContainer(idOrName).inspect());
+        return toDetails(await (await dockerode()).getContainer(idOrName).inspect());
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -98,7 +143,9 @@ export function createDockerClient(): DockerClient {
     },
     async createContainer(spec: ContainerSpec) {
       const key = (p: number) => `${p}/tcp`;
-      const container = await docker.createContainer({
+      const container = await (
+        await dockerode()
+      ).createContainer({
         name: spec.name,
         Image: spec.image,
         ...(spec.command ? { Cmd: spec.command } : {}),
@@ -121,10 +168,10 @@ export function createDockerClient(): DockerClient {
       return container.id;
     },
     async startContainer(id) {
-      await docker.getContainer(id).start();
+      await (await dockerode()).getContainer(id).start();
     },
     async removeContainer(id, stopTimeoutSeconds) {
-      const container = docker.getContainer(id);
+      const container = (await dockerode()).getContainer(id);
       try {
         await container.stop({ t: stopTimeoutSeconds });
       } catch (err) {
@@ -138,6 +185,6 @@ export function createDockerClient(): DockerClient {
         if (!isNotFound(err) && !isConflict(err)) throw err;
       }
     },
-    logs: (id, options, onLine, signal) => readLogs(docker, id, options, onLine, signal),
+    logs: async (id, opts, onLine, signal) => readLogs(await dockerode(), id, opts, onLine, signal),
   };
 }

@@ -1,6 +1,11 @@
-/** The public entry of src/docker, the only folder that imports dockerode: the engine client. */
+/**
+ * The public entry of src/docker, the only folder that imports dockerode: the engine client, and
+ * how the engine is found (like the docker CLI: --context, DOCKER_HOST, contexts, sockets).
+ */
 export { type DockerClient } from "./client.js";
-export { createDockerClient } from "./dockerode-client.js";
+export { createDockerClient, type DockerClientOptions } from "./dockerode-client.js";
+export { publishedPortsHost } from "./engine-connection.js";
+export { type EngineInfo } from "./engine-info.js";
 export {
   type ContainerDetails,
   type ContainerInfo,

@@ -4,16 +4,6 @@ import type Docker from "dockerode";
 import { toDetails } from "./dockerode-mapping.js";
 import type { ContainerInfo } from "./types.js";
 
-/** True when the engine behind `docker` is Podman (its /version names a "Podman Engine"). */
-export function podmanDetector(docker: Docker): () => Promise<boolean> {
-  let answer: Promise<boolean> | undefined;
-  return () =>
-    (answer ??= docker.version().then(
-      (v) => (v.Components ?? []).some((c) => c.Name === "Podman Engine"),
-      () => false,
-    ));
-}
-
 /**
  * Podman 4's container list shows a run of consecutive published ports (4317-4318) as its first
  * port only; its inspect document has them all, so gini reads the ports from there.

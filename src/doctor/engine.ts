@@ -2,7 +2,7 @@ import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
 import type { Check } from "./types.js";
 
-/** 1. The Docker engine answers; its version. */
+/** 1. The engine answers: which one (Docker Engine, Podman), its version, where gini found it. */
 export async function checkEngine(docker: DockerClient): Promise<Check> {
   try {
     await docker.ping();
@@ -16,17 +16,12 @@ export async function checkEngine(docker: DockerClient): Promise<Check> {
       fix: hint ?? "start Docker (e.g. `sudo systemctl start docker`) or set DOCKER_HOST",
     };
   }
-  let version = "unknown version";
+  let finding = "Docker engine reachable, unknown version";
   try {
-    version = `version ${await docker.version()}`;
+    const e = await docker.engine();
+    finding = `${e.name} ${e.version} reachable at ${e.endpoint} (${e.source})`;
   } catch {
-    // The engine answered a ping; its version is only informative.
+    // The engine answered a ping; what it is, is only informative.
   }
-  return {
-    group: "engine",
-    id: "engine",
-    status: "pass",
-    finding: `Docker engine reachable, ${version}`,
-    fix: null,
-  };
+  return { group: "engine", id: "engine", status: "pass", finding, fix: null };
 }

@@ -77,6 +77,21 @@ describe("runDoctor", () => {
     expect(byId(report.checks, "container.otel-collector.restarts")[0]!.status).toBe("warn");
   });
 
+  it("names the engine, its version, endpoint and where it was found", async () => {
+    const docker = new FakeDocker();
+    docker.engine = async () => ({
+      name: "Podman",
+      version: "4.3.1",
+      endpoint: "unix:///run/podman/podman.sock",
+      source: "Podman socket",
+    });
+    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    expect(byId(report.checks, "engine")[0]).toMatchObject({
+      status: "pass",
+      finding: "Podman 4.3.1 reachable at unix:///run/podman/podman.sock (Podman socket)",
+    });
+  });
+
   it("fails first on an engine that does not answer", async () => {
     const docker = new FakeDocker();
     docker.ping = async () => {

@@ -1,10 +1,13 @@
-import { createDockerClient } from "../docker/index.js";
+import { createDockerClient, type DockerClientOptions } from "../docker/index.js";
 import { httpProbe, isPortFree, systemClock } from "../health/index.js";
 
-/** The real engine, probe and clock, for the CLI; tests pass fakes to the stack functions instead. */
-export function realRuntime() {
+/**
+ * The real engine (found from `options.context`, the env and the docker config), probe and clock,
+ * for the CLI; tests pass fakes to the stack functions instead.
+ */
+export function realRuntime(options: DockerClientOptions = {}) {
   return {
-    docker: createDockerClient(),
+    docker: createDockerClient(options),
     probe: (url: string) => httpProbe(url),
     clock: systemClock,
     portFree: isPortFree,

@@ -1,5 +1,5 @@
 import type { Project } from "../config/index.js";
-import type { DockerClient, PortBinding } from "../docker/index.js";
+import type { DockerClient, EngineInfo, PortBinding } from "../docker/index.js";
 import type { Probe } from "../health/index.js";
 import { LABEL_PROJECT } from "./labels.js";
 import { readyUrl } from "./readiness.js";
@@ -24,6 +24,8 @@ export interface ServiceStatus {
 export interface StackStatus {
   project: string;
   network: string | null;
+  /** The engine that answered: name, version, endpoint and where gini found it. */
+  engine: EngineInfo;
   services: ServiceStatus[];
 }
 
@@ -33,7 +35,7 @@ export async function status(
   docker: DockerClient,
   probe: Probe,
 ): Promise<StackStatus> {
-  await docker.ping();
+  const engine = await docker.engine();
   const network = await docker.inspectNetwork(NETWORK);
   const services = await Promise.all(
     SERVICES.map(async (s): Promise<ServiceStatus> => {
@@ -55,6 +57,7 @@ export async function status(
   return {
     project: project.name,
     network: network ? network.name : null,
+    engine,
     services,
   };
 }
