@@ -4,11 +4,15 @@ import { hostUrl, PORTS } from "../stack/index.js";
 /** Where an app runs: a host process, or a container on gini-network. */
 export type AppTarget = "host" | "container";
 
-/** The collector's OTLP/gRPC endpoint as each kind of app reaches it. */
-export const OTLP_ENDPOINTS: Record<AppTarget, string> = {
-  host: hostUrl(PORTS.otlpGrpc, ""),
-  container: `http://otel-collector:${PORTS.otlpGrpc}`,
-};
+/**
+ * The collector's OTLP/gRPC endpoint as each kind of app reaches it: host apps where the port is
+ * published (localhost, or a remote engine's host), containers by name on gini-network.
+ */
+export function otlpEndpoint(target: AppTarget): string {
+  return target === "host"
+    ? hostUrl(PORTS.otlpGrpc, "")
+    : `http://otel-collector:${PORTS.otlpGrpc}`;
+}
 
 /** Batch delay gini asks SDKs for (ms): spans reach Jaeger within a second, not after 5 s. */
 const BATCH_DELAY_MS = "500";
@@ -35,7 +39,7 @@ export function appEnv(
     if (value !== undefined) env[key] = value;
   }
   Object.assign(env, {
-    OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINTS[target],
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(target),
     OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
     OTEL_SERVICE_NAME: name,
     OTEL_BSP_SCHEDULE_DELAY: BATCH_DELAY_MS,

@@ -5,6 +5,7 @@ import type { RedDeps } from "../red/index.js";
 import { checkLines } from "./check-output.js";
 import { globalOptions } from "./global-options.js";
 import { say } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 import {
   type BudgetFlagText,
   parseBudgetFlags,
@@ -45,6 +46,7 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       const selection = parseSelection(flags, SPAN_KINDS);
       const budgets = parseBudgetFlags(flags);
       const project = await loadProject(globalOptions(cmd));
+      await reachStack(cmd, project);
       if (!anyLimits(project.slo, budgets)) {
         throw new GiniError("gini check: no budget to check", {
           hint: "give --p95 300ms, --p99 1s or --error-rate 1%, or budgets under slo: in gini.yaml",

@@ -4,6 +4,7 @@ import type { Check, DoctorReport } from "../doctor/index.js";
 import { plural } from "../text/index.js";
 import { engineOptions, globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 
 const MARK: Record<Check["status"], (s: string) => string> = {
   fail: (s) => bad(s),
@@ -47,6 +48,7 @@ export function registerDoctor(program: Command): void {
         import("../config/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
+      await reachStack(cmd, project);
       const report = await runDoctor(project, realDoctorDeps(engineOptions(cmd)));
       if (flags.json) say(JSON.stringify(report, null, 2));
       else printReport(report, new Map<string, string>(GROUPS));

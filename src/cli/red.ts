@@ -5,6 +5,7 @@ import type { RedDeps, RedReport } from "../red/index.js";
 import { globalOptions } from "./global-options.js";
 import { onInterrupt } from "./interrupt.js";
 import { dim, say, warn } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 import { parseSelection, type SelectionFlags, selectionOptions } from "./red-flags.js";
 import { redLines } from "./red-table.js";
 
@@ -72,7 +73,9 @@ export function registerRed(program: Command, deps?: RedDeps): void {
         import("../red/index.js"),
       ]);
       const selection = parseSelection(flags, SPAN_KINDS);
-      const source = await redSource(await loadProject(globalOptions(cmd)), deps);
+      const project = await loadProject(globalOptions(cmd));
+      await reachStack(cmd, project);
+      const source = await redSource(project, deps);
       const tty = process.stdout.isTTY === true && !flags.json;
       const render = (report: RedReport) =>
         flags.json

@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { ServiceStatus } from "../stack/index.js";
 import { engineOptions, globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 
 function ports(s: ServiceStatus): string {
   return s.ports.map((p) => `${p.hostIp}:${p.host}→${p.container}`).join(", ") || "-";
@@ -49,6 +50,7 @@ export function registerStatus(program: Command): void {
         import("../apps/index.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
+      await reachStack(cmd, project);
       const { docker, probe } = realRuntime(engineOptions(cmd));
       const stack = await status(project, docker, probe);
       const result = { ...stack, apps: await appsStatus(project, docker) };

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { globalOptions } from "./global-options.js";
 import { bad, bold, dim, say } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 
 interface TracesFlags {
   service?: string;
@@ -52,7 +53,9 @@ export function registerTraces(program: Command): void {
         import("../config/index.js"),
         import("../traces/index.js"),
       ]);
-      const deps = traces.realTracesDeps(await loadProjectOrDefaults(globalOptions(cmd)));
+      const project = await loadProjectOrDefaults(globalOptions(cmd));
+      await reachStack(cmd, project);
+      const deps = traces.realTracesDeps(project);
       const style = { bad, bold, dim };
       if (traceId !== undefined) {
         const trace = await traces.getTrace(traceId, deps);

@@ -5,6 +5,7 @@ import { EXIT_USAGE, GiniError } from "../errors.js";
 import { engineOptions, globalOptions } from "./global-options.js";
 import { onInterrupt, raceAbort } from "./interrupt.js";
 import { bad, dim, note, prefix, say } from "./output.js";
+import { reachStack } from "./reach-stack.js";
 
 interface UpFlags {
   detach?: boolean;
@@ -78,6 +79,7 @@ export function registerUp(program: Command): void {
         import("./up-summary.js"),
       ]);
       const project = await loadProject(globalOptions(cmd));
+      await reachStack(cmd, project);
       const runtime = realRuntime(engineOptions(cmd));
       const detach = flags.detach ?? false;
       const onEvent = summary.progressPrinter();
@@ -98,7 +100,7 @@ export function registerUp(program: Command): void {
         );
         summary.printStackSummary(project);
         if (!flags.apps) {
-          summary.printNoApps(apps.OTLP_ENDPOINTS.host);
+          summary.printNoApps(apps.otlpEndpoint("host"));
           return;
         }
         started = await apps.startApps(project, projectApps, {

@@ -122,3 +122,17 @@ export function publishedPortsHost(endpoint: string): string | undefined {
   if (target.kind === "unix" || LOCAL_HOSTS.has(target.host.toLowerCase())) return undefined;
   return target.host;
 }
+
+/**
+ * The ssh command that brings a remote engine's loopback-bound ports to this machine's localhost:
+ * the ssh endpoint's own user and port, or plain `ssh HOST` for a tcp endpoint.
+ */
+export function sshTunnelCommand(endpoint: string, ports: readonly number[]): string {
+  const target = parseEndpoint({ endpoint });
+  if (target.kind === "unix") return "";
+  const forwards = ports.map((p) => `-L ${p}:127.0.0.1:${p}`).join(" ");
+  if (target.kind === "tcp") return `ssh -N ${forwards} ${target.host}`;
+  const port = target.port === 22 ? "" : ` -p ${target.port}`;
+  const user = target.username ? `${target.username}@` : "";
+  return `ssh -N${port} ${forwards} ${user}${target.host}`;
+}

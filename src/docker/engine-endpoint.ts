@@ -53,6 +53,11 @@ export interface ResolveOptions {
 /** The rootful Docker socket, the docker CLI's default. */
 const DEFAULT_SOCKET = "/var/run/docker.sock";
 
+/** The endpoint gini will talk to, without connecting: e.g. unix:///var/run/docker.sock. */
+export function engineEndpoint(options: Pick<ResolveOptions, "context"> = {}): string {
+  return resolveEngineEndpoint(options).endpoint;
+}
+
 /** Decides which engine to use; a named context that is missing or broken is a GiniError. */
 export function resolveEngineEndpoint(options: ResolveOptions = {}): EngineEndpoint {
   const env = options.env ?? process.env;

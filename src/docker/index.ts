@@ -4,7 +4,8 @@
  */
 export { type DockerClient } from "./client.js";
 export { createDockerClient, type DockerClientOptions } from "./dockerode-client.js";
-export { publishedPortsHost } from "./engine-connection.js";
+export { publishedPortsHost, sshTunnelCommand } from "./engine-connection.js";
+export { engineEndpoint } from "./engine-endpoint.js";
 export { type EngineInfo } from "./engine-info.js";
 export {
   type ContainerDetails,

@@ -1,4 +1,4 @@
-import { type AppFacts, OTLP_ENDPOINTS } from "../apps/index.js";
+import { type AppFacts, otlpEndpoint } from "../apps/index.js";
 import { parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
 import { jaegerServices } from "./jaeger.js";
@@ -17,7 +17,7 @@ const isLocal = (host: string) => ["localhost", "127.0.0.1", "::1"].includes(hos
 export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
-  const wanted = OTLP_ENDPOINTS[app.kind];
+  const wanted = otlpEndpoint(app.kind);
   const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
   if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;

@@ -33,5 +33,12 @@ export {
   spanMetricsConnectors,
   unitName,
 } from "./span-metrics.js";
-export { hostUrl, JAEGER_OTLP_ADDRESS, NETWORK, PORTS, PROMETHEUS_URL } from "./stack-contract.js";
+export {
+  hostUrl,
+  JAEGER_OTLP_ADDRESS,
+  NETWORK,
+  PORTS,
+  PROMETHEUS_URL,
+  usePublishedHost,
+} from "./stack-contract.js";
 export { type KeyPath, readYamlFile, type YamlFile, type YamlProblem } from "./yaml-file.js";
