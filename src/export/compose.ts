@@ -3,7 +3,45 @@ import { relative, sep } from "node:path";
 import { LABEL_PROJECT, LABEL_SERVICE, NETWORK, RESTART_POLICY } from "../stack/index.js";
 import type { ExportedApp, ExportedService, StackModel } from "./stack-model.js";
 
-type Doc = Record<string, unknown>;
+/** A published port in the long syntax. */
+interface ComposePort {
+  target: number;
+  published: number;
+  protocol: "tcp";
+  mode: "host";
+}
+
+/** What the file says of a number of cores and MiB: Compose and Swarm take strings. */
+interface ComposeResources {
+  cpus: string;
+  memory: string;
+}
+
+/** One service of the Compose file: a service of the stack or a container app. */
+export interface ComposeService {
+  image: string;
+  command?: string[];
+  configs?: { source: string; target: string }[];
+  environment?: Record<string, string>;
+  ports?: ComposePort[];
+  depends_on?: string[];
+  networks: string[];
+  labels: Record<string, string>;
+  restart: string;
+  security_opt: string[];
+  deploy: {
+    labels: Record<string, string>;
+    restart_policy: { condition: string };
+    resources?: { limits: ComposeResources; reservations: ComposeResources };
+  };
+}
+
+/** The Compose file, in the keys both `docker compose` and `docker stack deploy` accept. */
+export interface ComposeFile {
+  services: Record<string, ComposeService>;
+  networks: Record<string, { name: string; attachable: boolean; labels: Record<string, string> }>;
+  configs: Record<string, { name: string; file: string }>;
+}
 
 /**
  * Published ports in the long syntax that both `docker compose` and `docker stack deploy` accept:
@@ -11,12 +49,15 @@ type Doc = Record<string, unknown>;
  * one replica, and does not answer on every network). No `host_ip`: Swarm's loader rejects it
  * ("Additional property host_ip is not allowed"), so the ports listen on every interface.
  */
-function ports(numbers: readonly number[]): Doc[] {
+function ports(numbers: readonly number[]): ComposePort[] {
   return numbers.map((port) => ({ target: port, published: port, protocol: "tcp", mode: "host" }));
 }
 
 /** What every service of the file shares: the network, labels, restart policy. */
-function common(project: string, name: string): Doc {
+function common(
+  project: string,
+  name: string,
+): Pick<ComposeService, "networks" | "labels" | "restart" | "security_opt"> {
   return {
     networks: [NETWORK],
     labels: { [LABEL_PROJECT]: project, [LABEL_SERVICE]: name },
@@ -29,7 +70,7 @@ function common(project: string, name: string): Doc {
 /** The key of a service's config under the top-level `configs:`. */
 const configKey = (s: ExportedService) => `${s.definition.name}-config`;
 
-function stackService(project: string, s: ExportedService): Doc {
+function stackService(project: string, s: ExportedService): ComposeService {
   const { name, command, mountPath, resources } = s.definition;
   const base = common(project, name);
   return {
@@ -52,7 +93,7 @@ function stackService(project: string, s: ExportedService): Doc {
   };
 }
 
-function appService(project: string, app: ExportedApp): Doc {
+function appService(project: string, app: ExportedApp): ComposeService {
   const base = common(project, app.name);
   return {
     image: app.image,
@@ -75,12 +116,12 @@ function fromComposeDir(composeDir: string, file: string): string {
  * `docker stack deploy`. `composeDir` is the folder the file will live in: the configs are
  * referenced from there, not copied, so the file carries exactly the bytes `gini validate` read.
  */
-export function composeDocument(model: StackModel, composeDir: string): Doc {
+export function composeDocument(model: StackModel, composeDir: string): ComposeFile {
   const project = model.project.name;
-  const services: Doc = {};
+  const services: ComposeFile["services"] = {};
   for (const s of model.services) services[s.definition.name] = stackService(project, s);
   for (const app of model.apps) services[app.name] = appService(project, app);
-  const configs: Doc = {};
+  const configs: ComposeFile["configs"] = {};
   for (const s of model.services) {
     configs[configKey(s)] = {
       // Swarm configs cannot change: a new name per content lets a redeploy pick up an edit.

@@ -1,7 +1,10 @@
-import { cpuQuantity,objectLabels, portName, selectorLabels } from "./kubernetes-names.js";
-import type { ExportedService } from "./stack-model.js";
+// Types only, erased from the build: the compiler holds every object to Kubernetes' API types.
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
+import type { IContainer } from "kubernetes-models/v1/Container";
+import type { IService } from "kubernetes-models/v1/Service";
 
-type Doc = Record<string, unknown>;
+import { cpuQuantity, objectLabels, portName, selectorLabels } from "./kubernetes-names.js";
+import type { ExportedService } from "./stack-model.js";
 
 /** The ConfigMap of a service's config file and the key it holds it under. */
 export function configMapName(service: string): string {
@@ -21,7 +24,7 @@ export function servedPorts(s: ExportedService): number[] {
 const volumeName = (path: string) => `data${path.replaceAll(/[^a-z0-9]+/g, "-")}`.slice(0, 63);
 
 /** One container as `gini up` runs it, made to run unprivileged with a read-only root. */
-function container(s: ExportedService): Doc {
+function container(s: ExportedService): IContainer {
   const { name, command, mountPath, ready, resources, writablePaths } = s.definition;
   return {
     name,
@@ -62,7 +65,7 @@ function container(s: ExportedService): Doc {
  * A service's Deployment: one replica (the stores are in memory), restarted when its config
  * changes because the pod template carries the config's hash.
  */
-export function deployment(project: string, s: ExportedService): Doc {
+export function deployment(project: string, s: ExportedService): IDeployment {
   const { name, user, writablePaths } = s.definition;
   return {
     apiVersion: "apps/v1",
@@ -96,7 +99,7 @@ export function deployment(project: string, s: ExportedService): Doc {
 }
 
 /** The Service that gives the pods the name the other configs address them by. */
-export function service(project: string, s: ExportedService): Doc {
+export function service(project: string, s: ExportedService): IService {
   const { name } = s.definition;
   return {
     apiVersion: "v1",

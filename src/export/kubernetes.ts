@@ -1,3 +1,9 @@
+// Types only, erased from the build: the compiler holds every object to Kubernetes' API types.
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
+import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
+import type { INamespace } from "kubernetes-models/v1/Namespace";
+import type { IService } from "kubernetes-models/v1/Service";
+
 import { otlpExporterEnv } from "../apps/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { LABEL_VALUE, NAMESPACE_NAME, objectLabels } from "./kubernetes-names.js";
@@ -5,6 +11,8 @@ import { configKey, configMapName, deployment, service } from "./kubernetes-work
 import type { ExportedService, StackModel } from "./stack-model.js";
 
 type Doc = Record<string, unknown>;
+/** An object of the export. */
+export type KubernetesObject = IConfigMap | IDeployment | IService | INamespace;
 
 /** The ConfigMap that a user's workloads take the collector's address from, with `envFrom`. */
 export const OTEL_ENV_CONFIG_MAP = "gini-otel-env";
@@ -12,7 +20,7 @@ export const OTEL_ENV_CONFIG_MAP = "gini-otel-env";
 /** One file of the export: its name in the folder and the objects it holds. */
 export interface ManifestFile {
   name: string;
-  objects: Doc[];
+  objects: KubernetesObject[];
 }
 
 /**
@@ -21,7 +29,7 @@ export interface ManifestFile {
  * `:8888`), and each Service here has that name and those ports in the one namespace, so no
  * address needs a rewrite. The tests hold every address of the files to a Service.
  */
-function configMap(project: string, s: ExportedService): Doc {
+function configMap(project: string, s: ExportedService): IConfigMap {
   const { name } = s.definition;
   return {
     apiVersion: "v1",

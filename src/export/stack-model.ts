@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 
 import { appEnv } from "../apps/index.js";
 import { assertValid, type Finding, type Project } from "../config/index.js";
-import { imageFor, type ServiceDefinition,SERVICES } from "../stack/index.js";
+import { imageFor, type ServiceDefinition, SERVICES } from "../stack/index.js";
 
 /** One service of the stack as an export writes it. */
 export interface ExportedService {
