@@ -51,6 +51,8 @@ describe("gini export compose on Docker Swarm", () => {
     const run = await gini(dir, ["export", "compose", "-o", file]);
     expect(run.stderr).not.toContain("error:");
     expect(run.code).toBe(0);
+    // The CLI's own Compose loader for stacks, stricter than the Compose Specification.
+    docker("stack", "config", "-c", file);
     // The test images exist on this engine only: Swarm must not look them up in a registry.
     docker("stack", "deploy", "--resolve-image", "never", "-c", file, STACK);
   });
