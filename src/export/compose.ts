@@ -18,7 +18,7 @@ interface ComposeResources {
 }
 
 /** One service of the Compose file: a service of the stack or a container app. */
-export interface ComposeService {
+interface ComposeService {
   image: string;
   command?: string[];
   configs?: { source: string; target: string }[];

@@ -16,7 +16,7 @@ export function configKey(s: ExportedService): string {
 }
 
 /** Every port a service's pods serve: the published ones and those only the stack reaches. */
-export function servedPorts(s: ExportedService): number[] {
+function servedPorts(s: ExportedService): number[] {
   return [...new Set([...s.definition.ports, ...s.definition.networkPorts])];
 }
 

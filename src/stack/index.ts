@@ -25,7 +25,6 @@ export {
   RESTART_POLICY,
   type ServiceDefinition,
   serviceNamed,
-  type ServiceResources,
   SERVICES,
   STOP_TIMEOUT_SECONDS,
 } from "./services.js";

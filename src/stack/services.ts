@@ -17,7 +17,7 @@ export const STOP_TIMEOUT_SECONDS = 2;
  * shares its machines, so every service is bounded. `gini up`'s own containers stay unbounded on a
  * developer's machine. Memory is in MiB, CPU in cores.
  */
-export interface ServiceResources {
+interface ServiceResources {
   limit: { cpus: number; memoryMiB: number };
   request: { cpus: number; memoryMiB: number };
 }
