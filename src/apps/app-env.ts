@@ -14,6 +14,17 @@ export function otlpEndpoint(target: AppTarget): string {
     : `http://otel-collector:${PORTS.otlpGrpc}`;
 }
 
+/**
+ * Where and how an app exports: the two variables the SDKs read, for apps of one kind. `gini
+ * export kubernetes` hands the container ones to a cluster's workloads as well.
+ */
+export function otlpExporterEnv(target: AppTarget): Record<string, string> {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(target),
+    OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+  };
+}
+
 /** Batch delay gini asks SDKs for (ms): spans reach Jaeger within a second, not after 5 s. */
 const BATCH_DELAY_MS = "500";
 
@@ -39,8 +50,7 @@ export function appEnv(
     if (value !== undefined) env[key] = value;
   }
   Object.assign(env, {
-    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(target),
-    OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+    ...otlpExporterEnv(target),
     OTEL_SERVICE_NAME: name,
     OTEL_BSP_SCHEDULE_DELAY: BATCH_DELAY_MS,
   });

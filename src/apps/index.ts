@@ -8,7 +8,7 @@
  * them for `gini status`, `gini logs` and `gini doctor`.
  */
 export type { AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
-export { otlpEndpoint } from "./app-env.js";
+export { appEnv, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
 export { downApps } from "./down-apps.js";
 export { readHostProcess } from "./host-process.js";
 export { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { registerCheck } from "./check.js";
 import { registerDoctor } from "./doctor.js";
 import { registerDown } from "./down.js";
+import { registerExport } from "./export.js";
 import { globalOptions } from "./global-options.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     registerTraces,
     registerRed,
     registerCheck,
+    registerExport,
   ]) {
     register(program);
   }

@@ -3,7 +3,7 @@
  * table (every port, URL, image and the network derive from it), and the container machinery that
  * container apps reuse (pull, spec hash, plan/apply, readiness). Other folders import only this.
  */
-export { withSpecHash } from "./container-spec.js";
+export { imageFor, withSpecHash } from "./container-spec.js";
 export { down } from "./down.js";
 export { LABEL_PROJECT, LABEL_SERVICE } from "./labels.js";
 export { logNames, logs } from "./logs.js";
@@ -23,6 +23,7 @@ export {
   hostUrl,
   NETWORK,
   PORTS,
+  RESTART_POLICY,
   type ServiceDefinition,
   serviceNamed,
   SERVICES,

@@ -12,6 +12,22 @@ export { hostUrl, NETWORK, PORTS };
 /** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
 export const STOP_TIMEOUT_SECONDS = 2;
 
+/**
+ * What a service may use where gini exports the stack to run elsewhere (`gini export`): a cluster
+ * shares its machines, so every service is bounded. `gini up`'s own containers stay unbounded on a
+ * developer's machine. Memory is in MiB, CPU in cores.
+ */
+interface ServiceResources {
+  limit: { cpus: number; memoryMiB: number };
+  request: { cpus: number; memoryMiB: number };
+}
+
+/**
+ * How an exported deployment restarts a service: after a crash, not after a clean stop (the
+ * Compose and Swarm spelling; Kubernetes restarts a Deployment's pods always).
+ */
+export const RESTART_POLICY = "on-failure";
+
 /** One service of the SPM stack, declared once; everything else is derived from this list. */
 export interface ServiceDefinition {
   name: ServiceName;
@@ -29,6 +45,17 @@ export interface ServiceDefinition {
   ready: { port: number; path: string };
   /** What a user opens in a browser, if anything (`gini status` shows it). */
   url?: { port: number; path: string };
+  /**
+   * Ports other services reach on the network that gini does not publish. Docker reaches any port
+   * of a container; a Kubernetes Service forwards only the ports it lists.
+   */
+  networkPorts: number[];
+  /** Bounds for exported deployments. */
+  resources: ServiceResources;
+  /** The non-root user ID the image runs as (its Dockerfile's USER), for a pinned security context. */
+  user: number;
+  /** Folders the process writes to; with them writable the root filesystem can be read-only. */
+  writablePaths: string[];
 }
 
 /** The stack, in start and display order. */
@@ -41,6 +68,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
     command: ["--config=/etc/otel-collector-config.yaml"],
     ports: [PORTS.otlpGrpc, PORTS.otlpHttp, PORTS.selfMetrics, PORTS.spanMetrics, PORTS.health],
     ready: { port: PORTS.health, path: "/" },
+    networkPorts: [],
+    // Above config-spm.yaml's memory_limiter (limit_mib 512, spike 128), which must act first.
+    resources: { limit: { cpus: 1, memoryMiB: 768 }, request: { cpus: 0.25, memoryMiB: 256 } },
+    user: 10001,
+    writablePaths: [],
   },
   {
     name: "jaeger",
@@ -51,6 +83,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ports: [PORTS.jaegerUi],
     ready: { port: PORTS.jaegerUi, path: "/" },
     url: { port: PORTS.jaegerUi, path: "/" },
+    // The collector exports traces to jaeger:4317 (JAEGER_OTLP_ADDRESS).
+    networkPorts: [PORTS.otlpGrpc],
+    // Traces live in memory (config-jaeger.yaml keeps up to 100,000).
+    resources: { limit: { cpus: 1, memoryMiB: 1024 }, request: { cpus: 0.25, memoryMiB: 256 } },
+    user: 10001,
+    writablePaths: [],
   },
   {
     name: "prometheus",
@@ -60,6 +98,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ports: [PORTS.prometheus],
     ready: { port: PORTS.prometheus, path: "/-/ready" },
     url: { port: PORTS.prometheus, path: "/" },
+    networkPorts: [],
+    resources: { limit: { cpus: 1, memoryMiB: 1024 }, request: { cpus: 0.25, memoryMiB: 256 } },
+    // `nobody`, the user of prom/prometheus; its TSDB goes to /prometheus (the image's CMD).
+    user: 65534,
+    writablePaths: ["/prometheus"],
   },
 ];
 
