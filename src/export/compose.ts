@@ -31,6 +31,7 @@ interface ComposeService {
   security_opt: string[];
   deploy: {
     labels: Record<string, string>;
+    endpoint_mode: "dnsrr";
     restart_policy: { condition: string };
     resources?: { limits: ComposeResources; reservations: ComposeResources };
   };
@@ -67,6 +68,16 @@ function common(
   };
 }
 
+/**
+ * Swarm's part of every service: its labels, the restart policy, and DNS round robin instead of a
+ * virtual IP. With one replica and host-mode ports the virtual IP buys nothing, and it needs IPVS,
+ * which does not route on every host (on the test machine the collector's scrapes and exports
+ * through it failed with "no route to host"); `docker compose` ignores the setting.
+ */
+function swarmDeploy(labels: Record<string, string>) {
+  return { labels, endpoint_mode: "dnsrr" as const, restart_policy: { condition: RESTART_POLICY } };
+}
+
 /** The key of a service's config under the top-level `configs:`. */
 const configKey = (s: ExportedService) => `${s.definition.name}-config`;
 
@@ -80,8 +91,7 @@ function stackService(project: string, s: ExportedService): ComposeService {
     ports: ports(s.definition.ports),
     ...base,
     deploy: {
-      labels: base.labels,
-      restart_policy: { condition: RESTART_POLICY },
+      ...swarmDeploy(base.labels),
       resources: {
         limits: { cpus: String(resources.limit.cpus), memory: `${resources.limit.memoryMiB}M` },
         reservations: {
@@ -101,7 +111,7 @@ function appService(project: string, app: ExportedApp): ComposeService {
     ...(app.ports.length ? { ports: ports(app.ports) } : {}),
     depends_on: ["otel-collector", ...app.dependsOn],
     ...base,
-    deploy: { labels: base.labels, restart_policy: { condition: RESTART_POLICY } },
+    deploy: swarmDeploy(base.labels),
   };
 }
 
