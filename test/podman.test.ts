@@ -58,6 +58,11 @@ describe("gini against Podman's Docker API", () => {
 
   it("status finds every service by name, running and healthy, with all its ports", async () => {
     const doc = await statusDoc();
+    expect(doc.engine).toMatchObject({
+      name: "Podman",
+      endpoint: engine.host,
+      source: "DOCKER_HOST",
+    });
     expect(doc.network).toBe("gini-network");
     for (const name of SERVICES) {
       expect(doc.services.find((s) => s.name === name)).toMatchObject({

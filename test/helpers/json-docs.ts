@@ -27,6 +27,7 @@ interface StatusApp {
 
 /** `gini status --json`. */
 export interface StatusDoc {
+  engine: { name: string; version: string; endpoint: string; source: string };
   project: string;
   network: string | null;
   services: StatusService[];
