@@ -28,10 +28,10 @@ let dir: string;
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
-  // A project that depends on gini, as after `npm install gini`.
+  // A project that depends on gini-spm, as after `npm install gini-spm`.
   dir = mkdtempSync(join(tmpdir(), "gini-user-app-"));
   mkdirSync(join(dir, "node_modules"));
-  symlinkSync(ROOT, join(dir, "node_modules", "gini"));
+  symlinkSync(ROOT, join(dir, "node_modules", "gini-spm"));
   writeFileSync(
     join(dir, "traced.mjs"),
     `import { createServer, request } from "node:http";\nimport { setupTracing } from "gini-spm/tracing";\nsetupTracing({ serviceName: "user-app" });\n${SERVER}`,
