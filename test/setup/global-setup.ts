@@ -9,12 +9,15 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
+import { ensureCompose } from "./compose.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Image references for the three services (local test images unless GINI_TEST_REAL_IMAGES=1). */
     images: TestImages;
+    /** A Docker Compose v2 binary, for running the exported Compose file. */
+    compose: string;
   }
 }
 
@@ -45,4 +48,5 @@ export default async function setup(project: TestProject): Promise<void> {
   await assertDockerReachable();
   const images = process.env.GINI_TEST_REAL_IMAGES === "1" ? realImages() : await buildTestImages();
   project.provide("images", images);
+  project.provide("compose", await ensureCompose());
 }

@@ -1,9 +1,11 @@
-// `gini export compose` on a real single-node Swarm: the exported file, unchanged, deployed with
-// `docker stack deploy` on the test images, takes spans, shows them in Jaeger, and Prometheus
-// scrapes the collector. The set-up joins a Swarm only for this file and leaves it afterwards.
+// `gini export compose`'s file, unchanged, run both ways it promises: `docker stack deploy` on a real
+// single-node Swarm and `docker compose up` (Compose v2) on the engine, each on the test images.
+// Each takes spans, shows them in Jaeger, and its Prometheus scrapes the collector. The Swarm is
+// joined only for its part and left afterwards.
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { docker } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
@@ -12,7 +14,7 @@ import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
 const STACK = "gini-export-test";
-const SERVICE = "export-swarm-test";
+const SERVICES = ["jaeger", "otel-collector", "prometheus"];
 
 /** GETs a Jaeger or Prometheus API document, or undefined while the service does not answer. */
 async function json<T>(url: string): Promise<T | undefined> {
@@ -26,52 +28,93 @@ async function json<T>(url: string): Promise<T | undefined> {
 
 const answers = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
 
-/** True while anything of the stack is left: its containers, or the network it created. */
-function stackLeft(): boolean {
-  const containers = docker("ps", "-aq", "--filter", `label=com.docker.stack.namespace=${STACK}`);
-  return (
-    containers !== "" || docker("network", "ls", "-q", "--filter", "name=^gini-network$") !== ""
-  );
+const networkLeft = () => docker("network", "ls", "-q", "--filter", "name=^gini-network$") !== "";
+
+/** One way to run the exported file: deploy it, list what runs, remove it all. */
+interface Deployment {
+  title: string;
+  deploy(file: string): void;
+  /** `<service> <running>/<wanted>` per service, sorted. */
+  running(): string[];
+  remove(): Promise<void>;
 }
 
-describe("gini export compose on Docker Swarm", () => {
-  const dir = projectFixture({ name: "gini-export" });
-  const file = join(dir, "stack.yml");
-  let joinedSwarm = false;
-
-  beforeAll(async () => {
-    // Another file's stack leaves gini-network behind only when its `gini down` failed.
-    if (docker("network", "ls", "-q", "--filter", "name=^gini-network$")) {
-      docker("network", "rm", "gini-network");
-    }
+let joinedSwarm = false;
+const swarm: Deployment = {
+  title: "a single-node Docker Swarm (docker stack deploy)",
+  deploy(file) {
     if (docker("info", "--format", "{{.Swarm.LocalNodeState}}") !== "active") {
       docker("swarm", "init", "--advertise-addr", "127.0.0.1");
       joinedSwarm = true;
     }
-    const run = await gini(dir, ["export", "compose", "-o", file]);
-    expect(run.stderr).not.toContain("error:");
-    expect(run.code).toBe(0);
     // The CLI's own Compose loader for stacks, stricter than the Compose Specification.
     docker("stack", "config", "-c", file);
     // The test images exist on this engine only: Swarm must not look them up in a registry.
     docker("stack", "deploy", "--resolve-image", "never", "-c", file, STACK);
-  });
-
-  afterAll(async () => {
+  },
+  running: () =>
+    docker("stack", "services", STACK, "--format", "{{.Name}} {{.Replicas}}")
+      .split("\n")
+      .map((line) => line.replace(`${STACK}_`, ""))
+      .sort(),
+  async remove() {
     try {
       docker("stack", "rm", STACK);
+      const left = () =>
+        docker("ps", "-aq", "--filter", `label=com.docker.stack.namespace=${STACK}`) !== "" ||
+        networkLeft();
       await eventually(
-        () => Promise.resolve(stackLeft()),
-        (left) => !left,
+        () => Promise.resolve(left()),
+        (l) => !l,
         60_000,
         500,
       );
     } finally {
       if (joinedSwarm) docker("swarm", "leave", "--force");
     }
+  },
+};
+
+let composeFile = "";
+const compose = (...args: string[]) =>
+  execFileSync(inject("compose"), ["-f", composeFile, "-p", STACK, ...args], {
+    encoding: "utf8",
+    stdio: "pipe",
+  }).trim();
+const composeV2: Deployment = {
+  title: "one engine (docker compose up, Compose v2)",
+  deploy(file) {
+    composeFile = file;
+    compose("up", "--detach", "--pull", "never");
+  },
+  running: () =>
+    compose("ps", "--format", "{{.Service}} {{.State}}")
+      .split("\n")
+      .map((line) => line.replace(/ running$/, " 1/1"))
+      .sort(),
+  async remove() {
+    if (composeFile) compose("down", "--timeout", "5");
+    await Promise.resolve();
+  },
+};
+
+describe.each([swarm, composeV2])("gini export compose's file on $title", (deployment) => {
+  const dir = projectFixture({ name: "gini-export" });
+  const file = join(dir, "stack.yml");
+  const SERVICE = `export-test-${deployment === swarm ? "swarm" : "compose"}`;
+
+  beforeAll(async () => {
+    // Another file's stack leaves gini-network behind only when its `gini down` failed.
+    if (networkLeft()) docker("network", "rm", "gini-network");
+    const run = await gini(dir, ["export", "compose", "-o", file]);
+    expect(run.stderr).not.toContain("error:");
+    expect(run.code).toBe(0);
+    deployment.deploy(file);
   });
 
-  it("deploys every service, ready on the same ports gini probes", async () => {
+  afterAll(() => deployment.remove());
+
+  it("runs every service, ready on the same ports gini probes", async () => {
     for (const url of [
       "http://127.0.0.1:13133/",
       "http://127.0.0.1:16686/",
@@ -79,12 +122,7 @@ describe("gini export compose on Docker Swarm", () => {
     ]) {
       expect(await eventually(() => answers(url), Boolean, 120_000, 1000), url).toBe(true);
     }
-    const services = docker("stack", "services", STACK, "--format", "{{.Name}} {{.Replicas}}");
-    expect(services.split("\n").sort()).toEqual([
-      `${STACK}_jaeger 1/1`,
-      `${STACK}_otel-collector 1/1`,
-      `${STACK}_prometheus 1/1`,
-    ]);
+    expect(deployment.running()).toEqual(SERVICES.map((s) => `${s} 1/1`));
   });
 
   it("takes spans over OTLP/gRPC and shows them in Jaeger", async () => {
