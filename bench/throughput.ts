@@ -17,7 +17,7 @@ export const BATCH = 512;
 export const LIMIT_MIB = 512; // config-spm.yaml's memory_limiter limit_mib
 const DRAIN_TIMEOUT_MS = 60_000;
 /** How long traces that Jaeger holds only partly are asked again after the collector drained. */
-const JAEGER_SETTLE_MS = 10_000;
+export const JAEGER_SETTLE_MS = 10_000;
 
 export interface RateResult {
   rate: number;
@@ -41,7 +41,7 @@ export interface ThroughputResult {
 }
 
 /** Until the exporter has dealt with everything the receiver accepted and its queue is empty. */
-async function drain(before: Snapshot): Promise<Snapshot> {
+export async function drain(before: Snapshot): Promise<Snapshot> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   for (;;) {
     const now = await scrape();

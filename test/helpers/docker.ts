@@ -23,7 +23,7 @@ export interface ContainerInspect {
   Mounts: { RW: boolean }[];
   HostConfig: { Privileged: boolean };
   NetworkSettings: { Networks: Record<string, { Aliases: string[] | null } | undefined> };
-  State: { Running: boolean };
+  State: { Running: boolean; Pid: number };
 }
 
 /** `docker inspect` of one container, parsed. */

@@ -16,6 +16,8 @@ interface StatusService {
   state: string;
   health: string;
   ports: StatusPort[];
+  /** How often the engine restarted it after a crash. */
+  restartCount?: number;
 }
 
 /** One app in `gini status --json`. */
