@@ -15,9 +15,10 @@ import {
 import { appEnv } from "./app-env.js";
 import { type AppExit, launchApp, logFileOf } from "./launch.js";
 import { followLog, tailLines } from "./log-tail.js";
+import { isAlive } from "./process-identity.js";
 import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
 import type { AppRecords } from "./records.js";
-import { isAlive, readState } from "./state-file.js";
+import { readState } from "./state-file.js";
 import { APP_STOP_GRACE_MS, stopTree } from "./stop-tree.js";
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { GiniError } from "../errors.js";
 import { launchApp, logFileOf, type OutputStream } from "./launch.js";
-import { isAlive } from "./state-file.js";
+import { isAlive } from "./process-identity.js";
 import { stopTree } from "./stop-tree.js";
 
 const project = () => mkdtempSync(join(tmpdir(), "gini-launch-"));

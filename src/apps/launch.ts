@@ -7,7 +7,8 @@ import { execa } from "execa";
 
 import type { AppConfig } from "../config/index.js";
 import { GiniError } from "../errors.js";
-import { giniDir, processStartOf } from "./state-file.js";
+import { processStartOf } from "./process-identity.js";
+import { giniDir } from "./state-file.js";
 
 /** Which output stream a line came from. */
 export type OutputStream = "stdout" | "stderr";
@@ -35,7 +36,7 @@ export interface AppExit {
 /** A started app. */
 export interface LaunchedApp {
   pid: number;
-  /** /proc start time of `pid`, recorded in the state file to detect pid reuse. */
+  /** Start time of `pid` (see processStartOf), recorded in the state file to detect pid reuse. */
   processStart: number;
   logFile: string;
   /** Resolves when the app's process ends (in the foreground: once its output is logged). */

@@ -12,9 +12,10 @@ import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { AppEvent, StartOptions } from "./app.js";
 import { readProcStat } from "./proc-stat.js";
+import { isAlive } from "./process-identity.js";
 import { projectApps } from "./project-apps.js";
 import { startApps } from "./start-apps.js";
-import { type AppRecord, isAlive, readState, writeState } from "./state-file.js";
+import { type AppRecord, readState, writeState } from "./state-file.js";
 import { stopTree } from "./stop-tree.js";
 
 /** A host app that marks itself ready by creating `<name>.up` in the project folder, then idles. */
@@ -126,7 +127,7 @@ describe("startApps rollback", () => {
     expect(docker.containers.size).toBe(0);
     expect(isAlive(kept)).toBe(true);
     // The state file lists exactly what still runs: no new app, no stale entry.
-    expect(await readState(project.dir)).toEqual({ apps: [kept] });
+    expect((await readState(project.dir)).apps).toEqual([kept]);
   });
 
   it("names the app that cannot start once its siblings have launched, and stops them", async () => {
@@ -140,7 +141,7 @@ describe("startApps rollback", () => {
     // allSettled: api finished starting (and getting ready) before the cleanup looked.
     expect(events).toContainEqual(expect.objectContaining({ type: "app-ready", app: "api" }));
     expect(runs(events, "api")).toBe(false);
-    expect(await readState(project.dir)).toEqual({ apps: [] });
+    expect((await readState(project.dir)).apps).toEqual([]);
   });
 
   it("stops an app that never gets ready, and the apps before it", async () => {
@@ -165,6 +166,6 @@ describe("startApps rollback", () => {
     for (const app of ["api", "ui"]) {
       expect(runs(events, app), app).toBe(false);
     }
-    expect(await readState(project.dir)).toEqual({ apps: [] });
+    expect((await readState(project.dir)).apps).toEqual([]);
   });
 });
