@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
@@ -97,6 +97,24 @@ async function staleRecord(project: Project): Promise<AppRecord> {
 afterEach(async () => {
   await Promise.all(pids.splice(0).map((pid) => stopTree(pid, { graceMs: 200 })));
   removeProjectFixtures();
+});
+
+describe("startApps and the state file", () => {
+  it("tells the user about a state file it could not read, and starts the apps", async () => {
+    const { project, events, start } = setUp({ api: server("api") });
+    mkdirSync(join(project.dir, ".gini"), { recursive: true });
+    writeFileSync(join(project.dir, ".gini", "state.json"), '{"apps": [{"name": "api", "pi');
+    await start();
+    const warning = events[0]?.type === "warning" ? events[0] : undefined;
+    expect(warning?.text).toMatch(
+      /^\.gini\/state\.json: not valid JSON .* kept as \.gini\/state\.json\.corrupt$/,
+    );
+    expect(warning?.hint).toBe(
+      "an app it names may still run: find its pid in that file and stop it (kill PID)",
+    );
+    expect(runs(events, "api")).toBe(true);
+    expect((await readState(project.dir)).apps.map((a) => a.name)).toEqual(["api"]);
+  });
 });
 
 describe("startApps rollback", () => {
