@@ -74,10 +74,18 @@ export interface StartOptions {
   onEvent: (e: AppEvent) => void;
 }
 
+/** Something the user should know that does not stop the command; the CLI prints it. */
+export interface AppWarning {
+  text: string;
+  /** What the user can do about it. */
+  hint: string;
+}
+
 /** What starting apps tells the CLI. */
 export type AppEvent =
   | { type: "app-started"; app: string; pid?: number; container?: string; kept: boolean }
-  | { type: "app-ready"; app: string; ms: number };
+  | { type: "app-ready"; app: string; ms: number }
+  | ({ type: "warning" } & AppWarning);
 
 /** One app in `gini status`; part of the stable JSON document, so fields only get added. */
 export interface AppStatus {

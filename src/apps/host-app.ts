@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
 
 import type { AppConfig, Project } from "../config/index.js";
 import type { LogLine, LogOptions } from "../docker/index.js";
@@ -13,11 +12,13 @@ import {
   type StartOptions,
 } from "./app.js";
 import { appEnv } from "./app-env.js";
-import { type AppExit, launchApp, logFileOf } from "./launch.js";
-import { followLog, tailLines } from "./log-tail.js";
+import { logFileOf, previousLogOf, readAppLog } from "./app-log.js";
+import { type AppExit, launchApp } from "./launch.js";
+import { tailLines } from "./log-tail.js";
+import { isAlive } from "./process-identity.js";
 import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
 import type { AppRecords } from "./records.js";
-import { isAlive, readState } from "./state-file.js";
+import { readState } from "./state-file.js";
 import { APP_STOP_GRACE_MS, stopTree } from "./stop-tree.js";
 
 /**
@@ -89,7 +90,7 @@ export class HostApp implements App {
   }
 
   hasLog(): Promise<boolean> {
-    return Promise.resolve(existsSync(this.logFile));
+    return Promise.resolve(existsSync(this.logFile) || existsSync(previousLogOf(this.logFile)));
   }
 
   /** Its tail, then (with follow) every line appended after exactly that point. */
@@ -99,12 +100,15 @@ export class HostApp implements App {
     onLine: (line: LogLine) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    // `--since` and `--timestamps` do not apply: the log holds the app's own lines.
+    // `--since` and `--timestamps` do not apply: the log holds the app's own lines, untimed.
     const onText = (text: string) => onLine({ stream: "stdout", text });
-    const end = (await stat(this.logFile).catch(() => undefined))?.size ?? 0;
-    const tail = await tailLines(this.logFile, options.tail ?? Number.MAX_SAFE_INTEGER, end);
-    for (const line of tail) onText(line);
-    if (options.follow) await followLog(this.logFile, onText, signal, { from: end });
+    const { tail, follow = false } = options;
+    await readAppLog(
+      this.logFile,
+      { follow, ...(tail !== undefined ? { tail } : {}) },
+      onText,
+      signal,
+    );
   }
 
   private get logFile(): string {

@@ -4,7 +4,8 @@ import type { Project } from "../config/index.js";
 import { envFromEntries } from "../text/index.js";
 import type { HostProcess } from "./app.js";
 import { listProcesses } from "./proc-stat.js";
-import { isAlive, readState } from "./state-file.js";
+import { isAlive } from "./process-identity.js";
+import { readState } from "./state-file.js";
 
 /** A process's environment from /proc/<pid>/environ, or undefined when unreadable. */
 function readEnviron(pid: number): Record<string, string> | undefined {

@@ -7,9 +7,9 @@
  * foreground, `downApps` stops them for `gini down`; `appsStatus`, `appLogs` and `appFacts` read
  * them for `gini status`, `gini logs` and `gini doctor`.
  */
-export type { AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
+export type { AppEvent, AppFacts, AppWarning, HostProcess, StartedApp } from "./app.js";
 export { appEnv, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
-export { downApps } from "./down-apps.js";
+export { type AppsDown, downApps } from "./down-apps.js";
 export { readHostProcess } from "./host-process.js";
 export { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";
 export { startApps } from "./start-apps.js";

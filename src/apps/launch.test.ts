@@ -1,12 +1,21 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { GiniError } from "../errors.js";
-import { launchApp, logFileOf, type OutputStream } from "./launch.js";
-import { isAlive } from "./state-file.js";
+import { LOG_ROTATE_BYTES, logFileOf, previousLogOf } from "./app-log.js";
+import { launchApp, type OutputStream } from "./launch.js";
+import { isAlive } from "./process-identity.js";
 import { stopTree } from "./stop-tree.js";
 
 const project = () => mkdtempSync(join(tmpdir(), "gini-launch-"));
@@ -49,6 +58,45 @@ describe("launchApp", () => {
     }
     const log = readFileSync(logFileOf(dir, "job"), "utf8");
     expect(log.indexOf("first")).toBeLessThan(log.indexOf("second"));
+  });
+
+  it("moves a log past the limit to <name>.log.1 and starts a fresh one, readable only by the user", async () => {
+    const dir = project();
+    mkdirSync(join(dir, ".gini", "logs"), { recursive: true });
+    const log = logFileOf(dir, "job");
+    writeFileSync(log, "old\n");
+    truncateSync(log, LOG_ROTATE_BYTES + 1); // sparse: instant, and no disk to speak of
+    chmodSync(log, 0o644);
+    const app = await launchApp({
+      projectDir: dir,
+      name: "job",
+      app: { command: "echo fresh" },
+      env,
+      detach: true,
+    });
+    await app.exited;
+    expect(statSync(previousLogOf(log)).size).toBe(LOG_ROTATE_BYTES + 1);
+    expect(readFileSync(log, "utf8")).toMatch(/^--- gini: \S+ starting job: echo fresh\nfresh\n$/);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+    expect(statSync(previousLogOf(log)).mode & 0o777).toBe(0o600);
+  });
+
+  it("appends to a log under the limit, fixing a mode an older gini left readable", async () => {
+    const dir = project();
+    mkdirSync(join(dir, ".gini", "logs"), { recursive: true });
+    const log = logFileOf(dir, "job");
+    writeFileSync(log, "old\n");
+    chmodSync(log, 0o644);
+    const app = await launchApp({
+      projectDir: dir,
+      name: "job",
+      app: { command: "echo new" },
+      env,
+      detach: false,
+    });
+    await app.exited;
+    expect(readFileSync(log, "utf8")).toMatch(/^old\n--- gini: .*\nnew\n$/);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
   });
 
   it("detaches: output goes straight to the log, and the app runs in its own group", async () => {

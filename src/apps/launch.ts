@@ -1,5 +1,5 @@
-import { closeSync, createWriteStream, mkdirSync, openSync, statSync, writeSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { closeSync, createWriteStream, fchmodSync, openSync, statSync, writeSync } from "node:fs";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
@@ -7,7 +7,9 @@ import { execa } from "execa";
 
 import type { AppConfig } from "../config/index.js";
 import { GiniError } from "../errors.js";
-import { giniDir, processStartOf } from "./state-file.js";
+import { logFileOf, rotateLog } from "./app-log.js";
+import { processStartOf } from "./process-identity.js";
+import { ensureGiniDir, PRIVATE_FILE } from "./state-file.js";
 
 /** Which output stream a line came from. */
 export type OutputStream = "stdout" | "stderr";
@@ -35,16 +37,11 @@ export interface AppExit {
 /** A started app. */
 export interface LaunchedApp {
   pid: number;
-  /** /proc start time of `pid`, recorded in the state file to detect pid reuse. */
+  /** Start time of `pid` (see processStartOf), recorded in the state file to detect pid reuse. */
   processStart: number;
   logFile: string;
   /** Resolves when the app's process ends (in the foreground: once its output is logged). */
   exited: Promise<AppExit>;
-}
-
-/** `.gini/logs/<name>.log` of the project. */
-export function logFileOf(projectDir: string, name: string): string {
-  return join(giniDir(projectDir), "logs", `${name}.log`);
 }
 
 function forwardLines(stream: Readable | null, each: (line: string) => void): Promise<void> {
@@ -68,7 +65,8 @@ function appFolder(projectDir: string, name: string, app: Pick<AppConfig, "cwd">
 /**
  * Starts an app's command through the shell, in its own process group, so stopTree can signal
  * the whole tree and a Ctrl-C in gini's terminal does not reach the app directly (gini stops it
- * in order). Output is appended to `.gini/logs/<name>.log`, behind a header line per start.
+ * in order). Output is appended to `.gini/logs/<name>.log`, behind a header line per start; a log
+ * past LOG_ROTATE_BYTES is first moved to `<name>.log.1`.
  * @throws GiniError naming the app when its folder is missing or the command cannot be spawned.
  */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
@@ -77,8 +75,10 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     throw new GiniError(`apps.${name}: no command to run`, { hint: "give the app a command" });
   const cwd = appFolder(projectDir, name, app);
   const logFile = logFileOf(projectDir, name);
-  mkdirSync(join(giniDir(projectDir), "logs"), { recursive: true });
-  const fd = openSync(logFile, "a");
+  await ensureGiniDir(projectDir);
+  rotateLog(logFile);
+  const fd = openSync(logFile, "a", PRIVATE_FILE);
+  fchmodSync(fd, PRIVATE_FILE); // a log an older gini left readable
   writeSync(fd, `--- gini: ${new Date().toISOString()} starting ${name}: ${app.command}\n`);
   const subprocess = execa(app.command, {
     shell: true,

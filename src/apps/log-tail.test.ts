@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { followLog, tailLines } from "./log-tail.js";
+import { eachLine, followLog, tailLines } from "./log-tail.js";
 
 const file = (text?: string) => {
   const path = join(mkdtempSync(join(tmpdir(), "gini-log-")), "api.log");
@@ -37,6 +37,51 @@ describe("tailLines", () => {
   });
 });
 
+describe("reading across chunk borders", () => {
+  const texts = [
+    "a\nb\nc\n",
+    "a\nb\nc",
+    "\n\nx\n\n",
+    "\n",
+    "",
+    "one long line without an end",
+    "héllo wörld ✓\n日本語のログ\nlast 🙂\n",
+    Array.from({ length: 40 }, (_, i) => `line ${i} ${"é".repeat(i % 7)}`).join("\n") + "\n",
+  ];
+  // What splitting the whole text gives: the lines, without an empty one after a final newline.
+  const expected = (text: string) => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
+
+  it.each(texts.map((t) => [t]))("gives the same lines as splitting %j", async (text) => {
+    const path = file(text);
+    const lines = expected(text);
+    for (const chunkBytes of [1, 2, 3, 5, 64 * 1024]) {
+      const all: string[] = [];
+      await eachLine(path, (line) => all.push(line), { chunkBytes });
+      expect(all, `eachLine, chunks of ${chunkBytes}`).toEqual(lines);
+      for (const n of [1, 2, 3, lines.length + 5]) {
+        expect(
+          await tailLines(path, n, { chunkBytes }),
+          `tail ${n}, chunks of ${chunkBytes}`,
+        ).toEqual(lines.slice(-n));
+      }
+    }
+  });
+
+  it("stops at `end`", async () => {
+    const path = file("one\ntwo\nthree\n");
+    const all: string[] = [];
+    await eachLine(path, (line) => all.push(line), { end: 8, chunkBytes: 3 });
+    expect(all).toEqual(["one", "two"]);
+    expect(await tailLines(path, 5, { end: 8, chunkBytes: 3 })).toEqual(["one", "two"]);
+  });
+
+  it("reads nothing of a missing file", async () => {
+    const all: string[] = [];
+    await eachLine(file(), (line) => all.push(line));
+    expect(all).toEqual([]);
+  });
+});
+
 describe("followLog", () => {
   it("reports appended lines, joining partial writes, until aborted", async () => {
     const path = file("old\n");
@@ -57,7 +102,7 @@ describe("followLog", () => {
     const path = file("one\ntwo\n");
     const end = 8;
     appendFileSync(path, "three\n"); // written after the tail's snapshot, before following
-    expect(await tailLines(path, 10, end)).toEqual(["one", "two"]);
+    expect(await tailLines(path, 10, { end })).toEqual(["one", "two"]);
     const seen: string[] = [];
     const stop = new AbortController();
     const following = followLog(path, (line) => seen.push(line), stop.signal, {

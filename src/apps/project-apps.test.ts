@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { LogLine } from "../docker/types.js";
+import { processStartOf } from "./process-identity.js";
 import { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";
 import { startApps } from "./start-apps.js";
-import { processStartOf, writeState } from "./state-file.js";
+import { writeState } from "./state-file.js";
 
 /** api runs on the host (recorded with this test's own pid), ui never ran, worker is an image. */
 async function setUp() {

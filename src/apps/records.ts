@@ -1,4 +1,6 @@
-import { type AppRecord, isAlive, readState, writeState } from "./state-file.js";
+import type { AppWarning } from "./app.js";
+import { byIdentity, notStoppedWarning, type ProcessReader } from "./process-identity.js";
+import { type AppRecord, loadState, writeState } from "./state-file.js";
 
 /**
  * The state file's apps as one `gini up` holds them: read once, changed in memory, and written
@@ -12,13 +14,22 @@ export class AppRecords {
     private readonly projectDir: string,
     private readonly before: ReadonlyMap<string, AppRecord>,
     private apps: AppRecord[],
+    /** What the user should hear about the state file and the processes it names. */
+    readonly warnings: AppWarning[],
   ) {}
 
-  /** Reads the state file, keeping the apps that still run (a stale entry goes at the next write). */
-  static async load(projectDir: string): Promise<AppRecords> {
+  /**
+   * Reads the state file, keeping the apps that still run (a stale entry goes at the next
+   * write). An app whose process cannot be told apart from a stranger is never reused or
+   * stopped: it is a warning, and stays recorded until an app of its name replaces it.
+   */
+  static async load(projectDir: string, read?: ProcessReader): Promise<AppRecords> {
+    const { apps, warnings } = await loadState(projectDir);
+    const { ours, unknown } = byIdentity(apps, read);
+    warnings.push(...unknown.map(notStoppedWarning));
     // Every live app stays recorded, even one gini.yaml no longer lists, so `gini down` stops it.
-    const live = (await readState(projectDir)).apps.filter(isAlive);
-    return new AppRecords(projectDir, new Map(live.map((a) => [a.name, a])), live);
+    const kept = [...ours, ...unknown];
+    return new AppRecords(projectDir, new Map(ours.map((a) => [a.name, a])), kept, warnings);
   }
 
   /** The app's record from an earlier `up`, when its process still runs. */

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,9 +12,10 @@ import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { AppEvent, StartOptions } from "./app.js";
 import { readProcStat } from "./proc-stat.js";
+import { isAlive } from "./process-identity.js";
 import { projectApps } from "./project-apps.js";
 import { startApps } from "./start-apps.js";
-import { type AppRecord, isAlive, readState, writeState } from "./state-file.js";
+import { type AppRecord, readState, writeState } from "./state-file.js";
 import { stopTree } from "./stop-tree.js";
 
 /** A host app that marks itself ready by creating `<name>.up` in the project folder, then idles. */
@@ -98,6 +99,24 @@ afterEach(async () => {
   removeProjectFixtures();
 });
 
+describe("startApps and the state file", () => {
+  it("tells the user about a state file it could not read, and starts the apps", async () => {
+    const { project, events, start } = setUp({ api: server("api") });
+    mkdirSync(join(project.dir, ".gini"), { recursive: true });
+    writeFileSync(join(project.dir, ".gini", "state.json"), '{"apps": [{"name": "api", "pi');
+    await start();
+    const warning = events[0]?.type === "warning" ? events[0] : undefined;
+    expect(warning?.text).toMatch(
+      /^\.gini\/state\.json: not valid JSON .* kept as \.gini\/state\.json\.corrupt$/,
+    );
+    expect(warning?.hint).toBe(
+      "an app it names may still run: find its pid in that file and stop it (kill PID)",
+    );
+    expect(runs(events, "api")).toBe(true);
+    expect((await readState(project.dir)).apps.map((a) => a.name)).toEqual(["api"]);
+  });
+});
+
 describe("startApps rollback", () => {
   it("stops what it started when a later app exits before it is ready", async () => {
     const { project, docker, events, start } = setUp({
@@ -126,7 +145,7 @@ describe("startApps rollback", () => {
     expect(docker.containers.size).toBe(0);
     expect(isAlive(kept)).toBe(true);
     // The state file lists exactly what still runs: no new app, no stale entry.
-    expect(await readState(project.dir)).toEqual({ apps: [kept] });
+    expect((await readState(project.dir)).apps).toEqual([kept]);
   });
 
   it("names the app that cannot start once its siblings have launched, and stops them", async () => {
@@ -140,7 +159,7 @@ describe("startApps rollback", () => {
     // allSettled: api finished starting (and getting ready) before the cleanup looked.
     expect(events).toContainEqual(expect.objectContaining({ type: "app-ready", app: "api" }));
     expect(runs(events, "api")).toBe(false);
-    expect(await readState(project.dir)).toEqual({ apps: [] });
+    expect((await readState(project.dir)).apps).toEqual([]);
   });
 
   it("stops an app that never gets ready, and the apps before it", async () => {
@@ -165,6 +184,6 @@ describe("startApps rollback", () => {
     for (const app of ["api", "ui"]) {
       expect(runs(events, app), app).toBe(false);
     }
-    expect(await readState(project.dir)).toEqual({ apps: [] });
+    expect((await readState(project.dir)).apps).toEqual([]);
   });
 });

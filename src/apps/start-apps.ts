@@ -20,6 +20,7 @@ export async function startApps(
   const waves = startOrder(Object.fromEntries(apps.map((app) => [app.name, app.config])));
   await ensureGiniDir(project.dir);
   const records = await AppRecords.load(project.dir);
+  for (const warning of records.warnings) options.onEvent({ type: "warning", ...warning });
   const started: StartedApp[] = [];
   try {
     for (const wave of waves) {

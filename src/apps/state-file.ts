@@ -1,18 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 
 import { z } from "zod";
 
-import { hasProcFs, readProcStat } from "./proc-stat.js";
+import { errorMessage, GiniError } from "../errors.js";
+import type { AppWarning } from "./app.js";
 
-/** An entry of the state file, checked when read: a file that does not match reads as no apps. */
+/** `.gini/` and what is in it hold the apps' commands: only the user may read them. */
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/** An entry of the state file, checked one by one when read. */
 const appRecordSchema = z.object({
   name: z.string(),
   pid: z.number().int().positive(),
   /** ISO time gini started it, for `gini status`. */
   startedAt: z.string(),
-  /** /proc start time of `pid` (clock ticks since boot); 0 where there is no /proc. */
+  /**
+   * Start time of `pid` as the platform reads it (process-identity.ts): /proc clock ticks since
+   * boot, or Unix seconds from ps; 0 when unknown (an older gini recorded 0 without /proc).
+   */
   processStart: z.number().int().nonnegative(),
   command: z.string(),
   logFile: z.string(),
@@ -22,11 +31,15 @@ const appRecordSchema = z.object({
 export type AppRecord = z.infer<typeof appRecordSchema>;
 
 /** The whole of `.gini/state.json`. */
-interface StateFile {
+export interface StateFile {
   apps: AppRecord[];
 }
 
-const stateFileSchema = z.object({ apps: z.array(appRecordSchema) });
+/** What reading the state file found. */
+export interface StateRead extends StateFile {
+  /** What is wrong with the file, one item per problem; empty when all is well. */
+  problems: string[];
+}
 
 /** `.gini/` in the project folder: state and logs, git-ignored. */
 export function giniDir(projectDir: string): string {
@@ -38,28 +51,79 @@ export function statePath(projectDir: string): string {
   return join(giniDir(projectDir), "state.json");
 }
 
-/**
- * The recorded apps. A missing, unreadable or corrupt file reads as "no apps": the state file
- * is a hint for stopping processes, and containers are found by label anyway.
- */
-export async function readState(projectDir: string): Promise<StateFile> {
-  try {
-    const parsed = stateFileSchema.safeParse(
-      JSON.parse(await readFile(statePath(projectDir), "utf8")),
-    );
-    return parsed.success ? parsed.data : { apps: [] };
-  } catch {
-    return { apps: [] };
-  }
+function entryProblem(index: number, entry: unknown, error: z.ZodError): string {
+  const name = (entry as { name?: unknown } | null)?.name;
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  const what = typeof name === "string" ? ` (${name})` : "";
+  return `entry ${index + 1}${what} is not valid: ${where}${issue?.message ?? "unknown"}`;
 }
 
 /**
- * Creates `.gini/` with a `.gitignore` of its own, so gini's state and logs stay out of the
- * user's repository without touching their files.
+ * The recorded apps, entry by entry: a bad entry is a problem, not the loss of every other
+ * one. A missing file reads as no apps; an unreadable one (permissions) is an error.
+ */
+export async function readState(projectDir: string): Promise<StateRead> {
+  let text: string;
+  try {
+    text = await readFile(statePath(projectDir), "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { apps: [], problems: [] };
+    throw new GiniError(`cannot read .gini/state.json: ${errorMessage(err)}`, {
+      hint: "check the owner and permissions of .gini/ in the project folder",
+      cause: err,
+    });
+  }
+  let entries: unknown;
+  try {
+    entries = (JSON.parse(text) as { apps?: unknown } | null)?.apps;
+  } catch (err) {
+    return { apps: [], problems: [`not valid JSON (${errorMessage(err)})`] };
+  }
+  if (!Array.isArray(entries)) return { apps: [], problems: ["it holds no list of apps"] };
+  const state: StateRead = { apps: [], problems: [] };
+  entries.forEach((entry: unknown, i) => {
+    const parsed = appRecordSchema.safeParse(entry);
+    if (parsed.success) state.apps.push(parsed.data);
+    else state.problems.push(entryProblem(i, entry, parsed.error));
+  });
+  return state;
+}
+
+/**
+ * The state for a command that changes it (`up`, `down`). A file with problems is never lost:
+ * it is renamed `state.json.corrupt` (or `.corrupt.2`, ...) and its valid entries are written
+ * back at once, so the apps they name can still be stopped; the warning says where it went.
+ */
+export async function loadState(
+  projectDir: string,
+): Promise<StateFile & { warnings: AppWarning[] }> {
+  const { apps, problems } = await readState(projectDir);
+  if (problems.length === 0) return { apps, warnings: [] };
+  const base = `${statePath(projectDir)}.corrupt`;
+  let aside = base;
+  for (let n = 2; existsSync(aside); n++) aside = `${base}.${n}`;
+  await rename(statePath(projectDir), aside);
+  await chmod(aside, PRIVATE_FILE);
+  if (apps.length > 0) await writeState(projectDir, { apps });
+  const kept = apps.length > 0 ? "; its valid entries are used" : "";
+  const text = `.gini/state.json: ${problems.join("; ")}. The file is kept as ${relative(projectDir, aside)}${kept}`;
+  const hint = "an app it names may still run: find its pid in that file and stop it (kill PID)";
+  return { apps, warnings: [{ text, hint }] };
+}
+
+/**
+ * Creates `.gini/` (only the user may enter it) with a `.gitignore` of its own, so gini's state
+ * and logs stay out of the user's repository without touching their files.
  */
 export async function ensureGiniDir(projectDir: string): Promise<void> {
-  await mkdir(join(giniDir(projectDir), "logs"), { recursive: true });
-  await writeFile(join(giniDir(projectDir), ".gitignore"), "# written by gini\n*\n");
+  const dir = giniDir(projectDir);
+  await mkdir(join(dir, "logs"), { recursive: true, mode: PRIVATE_DIR });
+  // mkdir's mode reaches only folders it creates: an older gini made them world-readable.
+  await Promise.all([chmod(dir, PRIVATE_DIR), chmod(join(dir, "logs"), PRIVATE_DIR)]);
+  const ignore = join(dir, ".gitignore");
+  await writeFile(ignore, "# written by gini\n*\n", { mode: PRIVATE_FILE });
+  await chmod(ignore, PRIVATE_FILE);
 }
 
 /** Writes the state, through a temporary file so a crash never leaves half a file. */
@@ -68,35 +132,16 @@ export async function writeState(projectDir: string, state: StateFile): Promise<
   const file = statePath(projectDir);
   // Unique per write: apps of one wave record themselves concurrently.
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(tmp, JSON.stringify(state, null, 2) + "\n");
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, JSON.stringify(state, null, 2) + "\n", { mode: PRIVATE_FILE });
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** Deletes the state file; a missing file is fine. */
 export async function removeState(projectDir: string): Promise<void> {
   await rm(statePath(projectDir), { force: true });
-}
-
-/** The /proc start time of a live process, to record beside its pid (0 without /proc). */
-export function processStartOf(pid: number): number {
-  return readProcStat(pid)?.startTime ?? 0;
-}
-
-/**
- * True when the recorded process still runs: the pid exists, is not a zombie, and started at
- * the recorded time. A pid reused by another program after a reboot or a long time has a
- * different start time, so gini never signals a stranger.
- */
-export function isAlive(entry: Pick<AppRecord, "pid" | "processStart">): boolean {
-  if (!hasProcFs()) {
-    try {
-      process.kill(entry.pid, 0);
-      return true;
-    } catch {
-      // ESRCH: gone. EPERM: another user's process, so not one gini started.
-      return false;
-    }
-  }
-  const stat = readProcStat(entry.pid);
-  return stat !== undefined && stat.state !== "Z" && stat.startTime === entry.processStart;
 }

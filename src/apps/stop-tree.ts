@@ -97,6 +97,8 @@ async function stopWithoutProc(pid: number, graceMs: number, pollMs: number): Pr
  * Stops a process and everything it started: SIGTERM to its process group and to every
  * descendant, a grace period for them to exit, then SIGKILL for what is left. Resolves once none
  * of them runs (or, after SIGKILL, a bounded wait has passed). An already-dead pid is fine.
+ * `pid` must be one this gini launched or one `identify` proved to be the recorded app: without
+ * /proc the group and the pid are signalled as they are.
  */
 export async function stopTree(pid: number, options: StopTreeOptions = {}): Promise<void> {
   const { graceMs = APP_STOP_GRACE_MS, pollMs = 50 } = options;

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import { engineOptions, globalOptions } from "./global-options.js";
-import { dim, ok, say } from "./output.js";
+import { dim, ok, printWarning, say } from "./output.js";
 
 /** `gini down`: stop the apps, then remove every container and network of the project. */
 export function registerDown(program: Command): void {
@@ -16,7 +16,8 @@ export function registerDown(program: Command): void {
       ]);
       const project = await loadProject(globalOptions(cmd));
       // Apps first: they export to the collector until they stop, and they need no engine.
-      const apps = await downApps(project);
+      const { stopped: apps, warnings } = await downApps(project);
+      for (const w of warnings) printWarning(w.text, w.hint);
       const result = { apps, ...(await down(project, realRuntime(engineOptions(cmd)).docker)) };
       if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);

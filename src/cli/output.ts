@@ -35,6 +35,12 @@ export const bad = (s: string): string => chalk.red(s);
 export const dim = (s: string): string => chalk.dim(s);
 export const bold = (s: string): string => chalk.bold(s);
 
+/** Prints a warning, which does not fail the command, and what to do about it. */
+export function printWarning(text: string, hint?: string): void {
+  process.stderr.write(`${chalk.yellow(text)}\n`);
+  if (hint) process.stderr.write(`${chalk.dim("hint:")} ${hint}\n`);
+}
+
 /** Prints a failure as gini's contract says: one line of what and where, then the hint. */
 export function printError(
   message: string,

@@ -1,7 +1,7 @@
 import type { AppEvent } from "../apps/index.js";
 import type { Project } from "../config/index.js";
 import { hostUrl, PORTS, type UpEvent } from "../stack/index.js";
-import { bold, dim, note, ok, say, warn } from "./output.js";
+import { bold, dim, note, ok, printWarning, say } from "./output.js";
 import { pullRenderer } from "./pull-progress.js";
 
 const ACTION_TEXT = {
@@ -16,7 +16,7 @@ export function progressPrinter(): (e: UpEvent | AppEvent) => void {
   const drawPull = pullRenderer();
   const seconds = (ms: number) => dim(`(${(ms / 1000).toFixed(1)} s)`);
   return (e) => {
-    if (e.type === "warning") note(warn(e.text));
+    if (e.type === "warning") printWarning(e.text, "hint" in e ? e.hint : undefined);
     if (e.type === "pull") drawPull(e.event);
     if (e.type === "container") {
       const why = e.action === "recreate" ? dim(` (${e.reason})`) : "";

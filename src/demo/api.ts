@@ -6,11 +6,10 @@ import { setupTracing } from "../tracing/setup-tracing.js";
 
 const shutdownTracing = setupTracing({ serviceName: "gini-api" });
 const { createApiServer } = await import("./api-server.js");
-const { envPort, serve } = await import("./serve.js");
+const { listenAddress, serve } = await import("./serve.js");
 
 serve(createApiServer(), {
   name: "gini-api",
-  port: envPort(8000),
-  host: process.env.HOST || "127.0.0.1",
+  ...listenAddress(8000),
   shutdownTracing,
 });

@@ -7,7 +7,7 @@ export interface ServeOptions {
   /** Service name, for the log lines. */
   name: string;
   port: number;
-  /** Loopback by default, like the stack's published ports. */
+  /** Loopback (see listenAddress), like the stack's published ports. */
   host: string;
   shutdownTracing: ShutdownTracing;
 }
@@ -53,8 +53,16 @@ export function serve(server: Server, { name, port, host, shutdownTracing }: Ser
   process.on("SIGINT", stop);
 }
 
-/** PORT from the environment, or the default. */
-export function envPort(fallback: number): number {
-  const port = Number(process.env.PORT);
-  return Number.isInteger(port) && port > 0 && port < 65536 ? port : fallback;
+/**
+ * Where a demo server listens: PORT from the environment (or the default), always on loopback.
+ * HOST is not read: shells and other tools' dev servers often export HOST=0.0.0.0, which would
+ * put the demo on the network.
+ */
+export function listenAddress(
+  fallbackPort: number,
+  env: NodeJS.ProcessEnv = process.env,
+): { host: string; port: number } {
+  const port = Number(env.PORT);
+  const valid = Number.isInteger(port) && port > 0 && port < 65536;
+  return { host: "127.0.0.1", port: valid ? port : fallbackPort };
 }

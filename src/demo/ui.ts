@@ -6,11 +6,10 @@ import { setupTracing } from "../tracing/setup-tracing.js";
 
 const shutdownTracing = setupTracing({ serviceName: "gini-ui" });
 const { createUiServer } = await import("./ui-server.js");
-const { envPort, serve } = await import("./serve.js");
+const { listenAddress, serve } = await import("./serve.js");
 
 serve(createUiServer(process.env.API_URL || "http://localhost:8000"), {
   name: "gini-ui",
-  port: envPort(7860),
-  host: process.env.HOST || "127.0.0.1",
+  ...listenAddress(7860),
   shutdownTracing,
 });
