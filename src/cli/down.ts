@@ -8,7 +8,8 @@ export function registerDown(program: Command): void {
   program
     .command("down")
     .description("stop and remove the stack's containers and network")
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option("--volumes", "remove image apps' anonymous volumes too")
+    .action(async (flags: { volumes?: boolean }, cmd: Command) => {
       const [{ loadProject }, { down, realRuntime }, { downApps }] = await Promise.all([
         import("../config/index.js"),
         import("../stack/index.js"),
@@ -17,7 +18,10 @@ export function registerDown(program: Command): void {
       const project = await loadProject(globalOptions(cmd));
       // Apps first: they export to the collector until they stop, and they need no engine.
       const apps = await downApps(project);
-      const result = { apps, ...(await down(project, realRuntime(engineOptions(cmd)).docker)) };
+      const result = {
+        apps,
+        ...(await down(project, realRuntime(engineOptions(cmd)).docker, flags)),
+      };
       if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
         return;

@@ -19,6 +19,20 @@ export interface ContainerSpec {
   network: string;
   /** Extra DNS names on the network (the service name). */
   aliases: string[];
+  /** How the engine restarts it after it exits; undefined: never. */
+  restart?: RestartPolicy;
+}
+
+/** An engine restart policy: after a non-zero exit, at most `maxRetries` times. */
+export interface RestartPolicy {
+  name: "on-failure";
+  maxRetries: number;
+}
+
+/** How a container is removed. */
+export interface RemoveOptions {
+  /** Remove its anonymous volumes too (`docker rm -v`). */
+  volumes?: boolean;
 }
 
 /** A container as listed by the engine. */

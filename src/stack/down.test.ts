@@ -32,6 +32,20 @@ describe("down (fake engine)", () => {
     expect(docker.networks.size).toBe(0);
   });
 
+  it("keeps an image app's anonymous volumes unless asked, and never the stack's", async () => {
+    const docker = new FakeDocker();
+    await docker.createContainer(spec("prometheus", "mine"));
+    await docker.createContainer(spec("mine-db", "mine"));
+    await down(mine, docker);
+    expect(docker.calls.filter((c) => c.startsWith("remove ")).sort()).toEqual([
+      "remove mine-db",
+      "remove prometheus and its volumes",
+    ]);
+    await docker.createContainer(spec("mine-db", "mine"));
+    await down(mine, docker, { volumes: true });
+    expect(docker.calls).toContain("remove mine-db and its volumes");
+  });
+
   it("succeeds with nothing up", async () => {
     expect(await down(mine, new FakeDocker())).toEqual({ containers: [], networks: [] });
   });

@@ -33,7 +33,7 @@ describe("up (fake engine)", () => {
     const first = await up(p, options, () => {});
     expect(first.map((s) => s.action)).toEqual(["create", "create", "create"]);
     expect(docker.calls.filter((c) => c.startsWith("pull"))).toHaveLength(3);
-    expect(docker.networks.get("gini-network")?.labels).toEqual({ "gini.project": "unit" });
+    expect(docker.network("gini-network")?.labels).toEqual({ "gini.project": "unit" });
     const second = await up(p, options, () => {});
     expect(second.map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
     expect(second.map((s) => s.containerId)).toEqual(first.map((s) => s.containerId));
