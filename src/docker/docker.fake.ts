@@ -115,6 +115,7 @@ export class FakeDocker implements DockerClient {
       labels: spec.labels,
       ports: [],
       networks: [spec.network],
+      networkIds: [this.network(spec.network)?.id ?? ""],
       spec,
     });
     return id;

@@ -48,6 +48,8 @@ export interface ContainerInfo {
   ports: PortBinding[];
   /** Networks the container is attached to. */
   networks: string[];
+  /** Their IDs, where the engine lists them: a name may belong to several networks. */
+  networkIds?: string[];
 }
 
 /** What `docker inspect` adds to a container's listing: its history and environment. */

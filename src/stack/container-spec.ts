@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 
 import type { Project } from "../config/index.js";
 import type { ContainerSpec } from "../docker/index.js";
-import { LABEL_PROJECT, LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
+import { LABEL_PROJECT_DIR, LABEL_SERVICE, LABEL_SPEC_HASH, projectLabels } from "./labels.js";
 import { NETWORK, type ServiceDefinition } from "./services.js";
 
 /** The image a service runs: env var first, then gini.yaml, then the pinned default. */
@@ -26,7 +26,7 @@ export async function containerSpec(
     name: service.name,
     image: imageFor(service, project),
     ...(service.command ? { command: service.command } : {}),
-    labels: { [LABEL_PROJECT]: project.name, [LABEL_SERVICE]: service.name },
+    labels: { ...projectLabels(project), [LABEL_SERVICE]: service.name },
     ports: service.ports.map((port) => ({ container: port, hostIp: project.bind, host: port })),
     mounts: [{ source, target: service.mountPath }],
     network: NETWORK,
@@ -35,13 +35,20 @@ export async function containerSpec(
   return withSpecHash(spec, imageId, await readFile(source));
 }
 
-/** Sets the spec-hash label from the spec, the image ID and any extra content (a config file). */
+/**
+ * Sets the spec-hash label from the spec, the image ID and any extra content (a config file).
+ * The folder label is left out: it only says whose container it is (a folder moved is another
+ * project, refused before any plan), and containers made before it existed stay as they are.
+ */
 export function withSpecHash(
   spec: ContainerSpec,
   imageId: string,
   content?: Buffer,
 ): ContainerSpec {
-  const hash = createHash("sha256").update(JSON.stringify({ ...spec, imageId }));
+  const labels = Object.fromEntries(
+    Object.entries(spec.labels).filter(([key]) => key !== LABEL_PROJECT_DIR),
+  );
+  const hash = createHash("sha256").update(JSON.stringify({ ...spec, labels, imageId }));
   if (content) hash.update(content);
   spec.labels[LABEL_SPEC_HASH] = hash.digest("hex").slice(0, 16);
   return spec;

@@ -1,7 +1,7 @@
 import type { Project } from "../config/index.js";
 import type { DockerClient, EngineInfo, PortBinding } from "../docker/index.js";
 import type { Probe } from "../health/index.js";
-import { LABEL_PROJECT } from "./labels.js";
+import { isOwn } from "./labels.js";
 import { readyUrl } from "./readiness.js";
 import { hostUrl, NETWORK, SERVICES } from "./services.js";
 
@@ -40,7 +40,8 @@ export async function status(
   const services = await Promise.all(
     SERVICES.map(async (s): Promise<ServiceStatus> => {
       const found = await docker.findContainer(s.name);
-      const c = found?.labels[LABEL_PROJECT] === project.name ? found : undefined;
+      // Another project's container of that name, even one of the same name, is not this stack.
+      const c = found && isOwn(found.labels, project) ? found : undefined;
       const running = c?.state === "running";
       const healthy = running && (await probe(readyUrl(s))).ok;
       return {
