@@ -10,18 +10,20 @@ export function registerDown(program: Command): void {
     .description("stop and remove the stack's containers and network")
     .option("--volumes", "remove image apps' anonymous volumes too")
     .action(async (flags: { volumes?: boolean }, cmd: Command) => {
-      const [{ loadProject }, { down, realRuntime }, { downApps }] = await Promise.all([
-        import("../config/index.js"),
-        import("../stack/index.js"),
-        import("../apps/index.js"),
-      ]);
+      const [{ loadProject }, { down, realRuntime }, { downApps, lockProject }] = await Promise.all(
+        [import("../config/index.js"), import("../stack/index.js"), import("../apps/index.js")],
+      );
       const project = await loadProject(globalOptions(cmd));
-      // Apps first: they export to the collector until they stop, and they need no engine.
-      const apps = await downApps(project);
-      const result = {
-        apps,
-        ...(await down(project, realRuntime(engineOptions(cmd)).docker, flags)),
-      };
+      const { docker, clock } = realRuntime(engineOptions(cmd));
+      const lock = await lockProject(project.dir, "down", { clock });
+      let result;
+      try {
+        // Apps first: they export to the collector until they stop, and they need no engine.
+        const apps = await downApps(project);
+        result = { apps, ...(await down(project, docker, flags)) };
+      } finally {
+        lock.release();
+      }
       if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
         return;
