@@ -43,6 +43,7 @@ function unusable(s: ServiceDefinition, c: ServiceContainer, project: Project): 
   const d = c.details;
   const why = [
     d ? `exit code ${d.exitCode}` : "",
+    d?.restartCount ? `restarted ${plural(d.restartCount, "time")}` : "",
     d?.oomKilled ? "killed for lack of memory (OOM)" : "",
     d?.error ?? "",
   ].filter(Boolean);

@@ -4,7 +4,12 @@ import { readFile } from "node:fs/promises";
 import type { Project } from "../config/index.js";
 import type { ContainerSpec } from "../docker/index.js";
 import { LABEL_PROJECT_DIR, LABEL_SERVICE, LABEL_SPEC_HASH, projectLabels } from "./labels.js";
-import { NETWORK, type ServiceDefinition } from "./services.js";
+import {
+  NETWORK,
+  RESTART_MAX_RETRIES,
+  RESTART_POLICY,
+  type ServiceDefinition,
+} from "./services.js";
 
 /** The image a service runs: env var first, then gini.yaml, then the pinned default. */
 export function imageFor(service: ServiceDefinition, project: Project): string {
@@ -13,7 +18,7 @@ export function imageFor(service: ServiceDefinition, project: Project): string {
 
 /**
  * The container gini wants for a service. The spec-hash label covers the image (reference and
- * ID), ports, mounts, command and the config file's content: editors often replace a file rather
+ * ID), ports, mounts, command, restart policy and the config file's content: editors often replace a file rather
  * than rewrite it, which leaves a bind mount on the old inode, so a changed config means recreate.
  */
 export async function containerSpec(
@@ -31,6 +36,8 @@ export async function containerSpec(
     mounts: [{ source, target: service.mountPath }],
     network: NETWORK,
     aliases: [service.name],
+    // Part of the spec hash: a stack from a gini before the policy is recreated once.
+    restart: { name: RESTART_POLICY, maxRetries: RESTART_MAX_RETRIES },
   };
   return withSpecHash(spec, imageId, await readFile(source));
 }

@@ -39,6 +39,21 @@ describe("status (fake engine)", () => {
     expect(here.services.map((s) => s.state)).toEqual(["missing", "missing", "missing"]);
   });
 
+  it("shows restart counts, and the last lines of a service that restarted", async () => {
+    const docker = new FakeDocker();
+    const p = fixtureProject({ name: "mine" });
+    const probe = async () => ({ ok: true, detail: "HTTP 200" });
+    const clock = { now: () => 0, sleep: async () => {} };
+    const options = { pull: "missing" as const, timeoutSeconds: 5, docker, clock, probe };
+    await up(p, { ...options, portFree: async () => true }, () => {});
+    docker.details.set("jaeger", { restartCount: 2 });
+    docker.logLines = ["panic: out of sorts"];
+    const { services } = await status(p, docker, probe);
+    expect(services.map((s) => s.restartCount)).toEqual([0, 2, 0]);
+    expect(services[1]!.lastLines).toEqual(["panic: out of sorts"]);
+    expect(services[0]).not.toHaveProperty("lastLines");
+  });
+
   it("fails like ping when the engine does not answer", async () => {
     const docker = new FakeDocker();
     docker.ping = () => Promise.reject(new Error("Docker engine not reachable at unix:///x.sock"));

@@ -4,6 +4,8 @@ import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { Clock } from "../health/clock.js";
+import { withSpecHash } from "./container-spec.js";
+import { LABEL_SPEC_HASH } from "./labels.js";
 import { up, type UpOptions } from "./up.js";
 
 const project = (): Project => fixtureProject({ name: "unit" });
@@ -98,6 +100,30 @@ describe("up (fake engine)", () => {
     await docker.createNetwork("gini-network", { "gini.project": "unit" });
     await up(p, options, () => {});
     expect([...docker.networks.keys()]).toEqual([used]);
+  });
+
+  it("has the engine restart a crashed service, at most 5 times; a stack from before is recreated once", async () => {
+    const p = project();
+    await up(p, options, () => {});
+    for (const c of docker.containers.values()) {
+      expect(c.spec.restart).toEqual({ name: "on-failure", maxRetries: 5 });
+      const before = { ...c.spec, labels: { ...c.spec.labels }, restart: undefined };
+      c.labels[LABEL_SPEC_HASH] = withSpecHash(before, c.imageId).labels[LABEL_SPEC_HASH]!;
+    }
+    expect((await up(p, options, () => {})).map((s) => s.action)).toEqual([
+      "recreate",
+      "recreate",
+      "recreate",
+    ]);
+    expect((await up(p, options, () => {})).map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
+  });
+
+  it("fails fast on a service the engine restarts, with its exit code", async () => {
+    docker.details.set("jaeger", { state: "restarting", restartCount: 1, exitCode: 2 });
+    const probe = async (url: string) => ({ ok: !url.includes("16686"), detail: "refused" });
+    await expect(up(project(), { ...options, probe }, () => {})).rejects.toThrow(
+      "jaeger did not get ready: its container exited (code 2) and the engine restarts it",
+    );
   });
 
   it("refuses to take over a container of another project", async () => {
