@@ -131,7 +131,10 @@ describe("gini doctor against a real engine", () => {
       expect(code).toBe(1);
       expect(find(report, "container.otel-collector")).toMatchObject({
         status: "fail",
-        finding: "otel-collector is exited (exit code 1)",
+        // The engine restarts it up to 5 times, so doctor may find it between restarts.
+        finding: expect.stringMatching(
+          /^otel-collector is (exited|restarting) \(exit code 1\b/,
+        ) as string,
       });
       expect(find(report, "config.unknown-component-type")?.finding).toMatch(
         /^config-spm\.yaml:\d+:\d+: .*jaeger_storage_exporter/,

@@ -5,11 +5,15 @@ import {
   applyStep,
   containerGone,
   ensureImages,
-  LABEL_PROJECT,
+  isOwn,
   LABEL_SERVICE,
   lastLines,
   NETWORK,
+  otherFolder,
+  otherFolderError,
   planStep,
+  projectLabels,
+  projectSelector,
   STOP_TIMEOUT_SECONDS,
   withSpecHash,
 } from "../stack/index.js";
@@ -58,7 +62,7 @@ export class ContainerApp implements App {
     const spec: ContainerSpec = {
       name: this.containerName,
       image,
-      labels: { [LABEL_PROJECT]: project.name, [LABEL_SERVICE]: name },
+      labels: { ...projectLabels(project), [LABEL_SERVICE]: name },
       ports: (config.ports ?? []).map((port) => ({
         container: port,
         hostIp: project.bind,
@@ -70,7 +74,14 @@ export class ContainerApp implements App {
       aliases: [name],
     };
     const existing = await docker.findContainer(spec.name);
-    if (existing && existing.labels[LABEL_PROJECT] !== project.name) {
+    const folder = existing && otherFolder(existing.labels, project);
+    if (folder) {
+      throw otherFolderError(
+        `container "${spec.name}" belongs to gini project "${project.name}" in another folder, ${folder}`,
+        folder,
+      );
+    }
+    if (existing && !isOwn(existing.labels, project)) {
       throw new GiniError(`container name "${spec.name}" is taken`, {
         hint: `remove it with \`docker rm -f ${spec.name}\``,
       });
@@ -80,13 +91,14 @@ export class ContainerApp implements App {
   }
 
   async status(docker: DockerClient): Promise<AppStatus> {
-    const c = await docker.findContainer(this.containerName);
+    const c = await this.container(docker);
     const state = c?.state === "running" ? "running" : c ? "exited" : "stopped";
     return { name: this.name, pid: null, state, url: this.url, startedAt: null };
   }
 
   async facts(docker: DockerClient | undefined): Promise<AppFacts> {
-    const d = await docker?.inspectContainer(this.containerName).catch(() => undefined);
+    const c = docker && (await this.container(docker).catch(() => undefined));
+    const d = c && (await docker.inspectContainer(c.id).catch(() => undefined));
     const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
     return {
       name: this.name,
@@ -114,8 +126,8 @@ export class ContainerApp implements App {
 
   /** Its container, found by label like everything gini creates. */
   private async container(docker: DockerClient) {
-    const labels = { [LABEL_PROJECT]: this.project.name, [LABEL_SERVICE]: this.name };
-    return (await docker.listContainers(labels))[0];
+    const labels = { ...projectSelector(this.project.name), [LABEL_SERVICE]: this.name };
+    return (await docker.listContainers(labels)).find((c) => isOwn(c.labels, this.project));
   }
 }
 

@@ -8,17 +8,23 @@ export function registerDown(program: Command): void {
   program
     .command("down")
     .description("stop and remove the stack's containers and network")
-    .action(async (_opts: unknown, cmd: Command) => {
-      const [{ loadProject }, { down, realRuntime }, { downApps }] = await Promise.all([
-        import("../config/index.js"),
-        import("../stack/index.js"),
-        import("../apps/index.js"),
-      ]);
+    .option("--volumes", "remove image apps' anonymous volumes too")
+    .action(async (flags: { volumes?: boolean }, cmd: Command) => {
+      const [{ loadProject }, { down, realRuntime }, { downApps, lockProject }] = await Promise.all(
+        [import("../config/index.js"), import("../stack/index.js"), import("../apps/index.js")],
+      );
       const project = await loadProject(globalOptions(cmd));
-      // Apps first: they export to the collector until they stop, and they need no engine.
-      const { stopped: apps, warnings } = await downApps(project);
-      for (const w of warnings) printWarning(w.text, w.hint);
-      const result = { apps, ...(await down(project, realRuntime(engineOptions(cmd)).docker)) };
+      const { docker, clock } = realRuntime(engineOptions(cmd));
+      const lock = await lockProject(project.dir, "down", { clock });
+      let result;
+      try {
+        // Apps first: they export to the collector until they stop, and they need no engine.
+        const { stopped: apps, warnings } = await downApps(project);
+        for (const w of warnings) printWarning(w.text, w.hint);
+        result = { apps, ...(await down(project, docker, flags)) };
+      } finally {
+        lock.release();
+      }
       if (result.apps.length + result.containers.length + result.networks.length === 0) {
         say(`Nothing to remove: no gini stack is up for project ${project.name}.`);
         return;

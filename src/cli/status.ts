@@ -64,15 +64,20 @@ export function registerStatus(program: Command): void {
       );
       say(`project ${bold(result.project)}, network ${result.network ?? dim("none")}`);
       table(
-        ["SERVICE", "STATE", "HEALTH", "PORTS", "URL"],
+        ["SERVICE", "STATE", "HEALTH", "RESTARTS", "PORTS", "URL"],
         result.services.map((s) => [
           s.name,
           stateText(s.state),
           healthText(s),
+          s.restartCount > 0 ? warn(String(s.restartCount)) : String(s.restartCount),
           ports(s),
           s.url ?? "-",
         ]),
       );
+      for (const s of result.services.filter((x) => x.lastLines?.length)) {
+        say(dim(`${s.name}'s last lines (\`gini logs ${s.name}\` shows more):`));
+        for (const line of s.lastLines!) say(dim(`  | ${line}`));
+      }
       say();
       table(
         ["APP", "STATE", "PID", "URL"],

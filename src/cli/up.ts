@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 
-import type { StartedApp } from "../apps/index.js";
+import type { ProjectLock, StartedApp } from "../apps/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { engineOptions, globalOptions } from "./global-options.js";
 import { onInterrupt, raceAbort } from "./interrupt.js";
@@ -92,8 +92,12 @@ export function registerUp(program: Command): void {
       const projectApps = apps.projectApps(project);
       const onLine = linePrinter(projectApps.map((a) => a.name));
       let started: StartedApp[];
+      // Held while the stack and the apps start, not while they run in the foreground: a `down`
+      // from another terminal must still work then.
+      let lock: ProjectLock | undefined;
       try {
         const options = { ...runtime, pull: flags.pull, signal: starting.signal };
+        lock = await apps.lockProject(project.dir, "up", options);
         await raceAbort(
           up(project, { ...options, timeoutSeconds: flags.timeout }, onEvent),
           starting.signal,
@@ -111,6 +115,7 @@ export function registerUp(program: Command): void {
           ...(detach ? {} : { onLine }),
         });
       } finally {
+        lock?.release();
         starting.dispose();
       }
       summary.printAppsSummary(started, detach);

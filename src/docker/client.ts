@@ -7,6 +7,7 @@ import type {
   LogOptions,
   NetworkInfo,
   PullProgress,
+  RemoveOptions,
 } from "./types.js";
 
 /**
@@ -27,9 +28,13 @@ export interface DockerClient {
   imageId(ref: string): Promise<string | undefined>;
   pullImage(ref: string, onProgress: (p: PullProgress) => void): Promise<void>;
   listNetworks(labels: Record<string, string>): Promise<NetworkInfo[]>;
+  /** A network of that exact name, or undefined; the first one when the engine holds several. */
   inspectNetwork(name: string): Promise<NetworkInfo | undefined>;
+  /** Every network of that exact name: the engine does not keep names unique. */
+  networksNamed(name: string): Promise<NetworkInfo[]>;
   createNetwork(name: string, labels: Record<string, string>): Promise<void>;
-  removeNetwork(name: string): Promise<void>;
+  /** Removes a network by ID (a name may match several); a missing one is not an error. */
+  removeNetwork(id: string): Promise<void>;
   /** Containers, running or not, that carry every given label. */
   listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;
   /** The container of that exact name, or undefined. */
@@ -38,8 +43,11 @@ export interface DockerClient {
   inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
-  /** Stops with a grace period in seconds, then removes; a missing container is not an error. */
-  removeContainer(id: string, stopTimeoutSeconds: number): Promise<void>;
+  /**
+   * Stops with a grace period in seconds, then removes; a missing container is not an error. Its
+   * anonymous volumes stay unless `volumes` is set.
+   */
+  removeContainer(id: string, stopTimeoutSeconds: number, options?: RemoveOptions): Promise<void>;
   /** Reads (or follows) demultiplexed log lines until the stream ends or `signal` aborts. */
   logs(
     id: string,

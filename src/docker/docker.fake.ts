@@ -1,9 +1,20 @@
 import type { DockerClient } from "./client.js";
-import type { ContainerDetails, ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
+import type {
+  ContainerDetails,
+  ContainerInfo,
+  ContainerSpec,
+  NetworkInfo,
+  RemoveOptions,
+} from "./types.js";
 
-/** An in-memory engine for unit tests: records calls, keeps containers and networks in maps. */
+/**
+ * An in-memory engine for unit tests: records calls, keeps containers and networks in maps.
+ * Like the real engine, it lets several networks share a name, and refuses a name that is
+ * ambiguous where an ID is safe.
+ */
 export class FakeDocker implements DockerClient {
   containers = new Map<string, ContainerInfo & { spec: ContainerSpec }>();
+  /** By network ID. */
   networks = new Map<string, NetworkInfo>();
   images = new Map<string, string>();
   calls: string[] = [];
@@ -39,14 +50,30 @@ export class FakeDocker implements DockerClient {
     return [...this.networks.values()].filter((n) => matches(n.labels, labels));
   }
   async inspectNetwork(name: string) {
-    return this.networks.get(name);
+    return (await this.networksNamed(name))[0];
+  }
+  async networksNamed(name: string) {
+    return [...this.networks.values()].filter((n) => n.name === name);
   }
   async createNetwork(name: string, labels: Record<string, string>) {
     this.calls.push(`network ${name}`);
-    this.networks.set(name, { id: name, name, labels });
+    const id = `n${this.next++}`;
+    this.networks.set(id, { id, name, labels });
   }
-  async removeNetwork(name: string) {
-    this.networks.delete(name);
+  /** The network of that name, for tests. */
+  network(name: string): NetworkInfo | undefined {
+    return [...this.networks.values()].find((n) => n.name === name);
+  }
+  async removeNetwork(idOrName: string) {
+    const named = [...this.networks.values()].filter((n) => n.name === idOrName);
+    if (named.length > 1) {
+      throw new Error(`network ${idOrName} is ambiguous (${named.length} matches found on name)`);
+    }
+    const id = this.networks.has(idOrName) ? idOrName : named[0]?.id;
+    if (id) {
+      this.calls.push(`remove network ${id}`);
+      this.networks.delete(id);
+    }
   }
   async listContainers(labels: Record<string, string>) {
     return [...this.containers.values()].filter((c) => matches(c.labels, labels));
@@ -88,6 +115,7 @@ export class FakeDocker implements DockerClient {
       labels: spec.labels,
       ports: [],
       networks: [spec.network],
+      networkIds: [this.network(spec.network)?.id ?? ""],
       spec,
     });
     return id;
@@ -98,8 +126,9 @@ export class FakeDocker implements DockerClient {
     c.state = this.crashOnStart.has(c.name) ? "exited" : "running";
     c.ports = c.state === "running" ? c.spec.ports : [];
   }
-  async removeContainer(id: string) {
-    this.calls.push(`remove ${this.containers.get(id)?.name}`);
+  async removeContainer(id: string, _timeout: number, options: RemoveOptions = {}) {
+    const volumes = options.volumes ? " and its volumes" : "";
+    this.calls.push(`remove ${this.containers.get(id)?.name}${volumes}`);
     this.containers.delete(id);
   }
   async logs(

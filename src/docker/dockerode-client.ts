@@ -110,6 +110,9 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
     async inspectNetwork(name) {
       return (await listNetworks({ name: [name] })).find((n) => n.name === name);
     },
+    // The name filter matches substrings.
+    networksNamed: async (name) =>
+      (await listNetworks({ name: [name] })).filter((n) => n.name === name),
     async createNetwork(name, labels) {
       await (
         await dockerode()
@@ -120,9 +123,9 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
         CheckDuplicate: true,
       });
     },
-    async removeNetwork(name) {
+    async removeNetwork(id) {
       try {
-        await (await dockerode()).getNetwork(name).remove();
+        await (await dockerode()).getNetwork(id).remove();
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
@@ -162,6 +165,14 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
           Binds: spec.mounts.map((m) => `${m.source}:${m.target}:ro`),
           NetworkMode: spec.network,
           SecurityOpt: ["no-new-privileges"],
+          ...(spec.restart
+            ? {
+                RestartPolicy: {
+                  Name: spec.restart.name,
+                  MaximumRetryCount: spec.restart.maxRetries,
+                },
+              }
+            : {}),
         },
         NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } },
       });
@@ -170,7 +181,7 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
     async startContainer(id) {
       await (await dockerode()).getContainer(id).start();
     },
-    async removeContainer(id, stopTimeoutSeconds) {
+    async removeContainer(id, stopTimeoutSeconds, options = {}) {
       const container = (await dockerode()).getContainer(id);
       try {
         await container.stop({ t: stopTimeoutSeconds });
@@ -179,7 +190,7 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
         if (!isNotModified(err)) throw err; // already stopped
       }
       try {
-        await container.remove({ force: true, v: true });
+        await container.remove({ force: true, v: options.volumes ?? false });
       } catch (err) {
         // A conflict here is a removal already in progress.
         if (!isNotFound(err) && !isConflict(err)) throw err;

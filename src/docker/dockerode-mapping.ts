@@ -21,6 +21,9 @@ export function toInfo(c: Docker.ContainerInfo): ContainerInfo {
       (p, i) => ports.findIndex((q) => q.container === p.container && q.host === p.host) === i,
     ),
     networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+    networkIds: Object.values(c.NetworkSettings?.Networks ?? {})
+      .map((n) => n.NetworkID)
+      .filter(Boolean),
   };
 }
 

@@ -16,4 +16,6 @@ export {
   type NetworkInfo,
   type PortBinding,
   type PullProgress,
+  type RemoveOptions,
+  type RestartPolicy,
 } from "./types.js";

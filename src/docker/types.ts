@@ -19,6 +19,20 @@ export interface ContainerSpec {
   network: string;
   /** Extra DNS names on the network (the service name). */
   aliases: string[];
+  /** How the engine restarts it after it exits; undefined: never. */
+  restart?: RestartPolicy;
+}
+
+/** An engine restart policy: after a non-zero exit, at most `maxRetries` times. */
+export interface RestartPolicy {
+  name: "on-failure";
+  maxRetries: number;
+}
+
+/** How a container is removed. */
+export interface RemoveOptions {
+  /** Remove its anonymous volumes too (`docker rm -v`). */
+  volumes?: boolean;
 }
 
 /** A container as listed by the engine. */
@@ -34,6 +48,8 @@ export interface ContainerInfo {
   ports: PortBinding[];
   /** Networks the container is attached to. */
   networks: string[];
+  /** Their IDs, where the engine lists them: a name may belong to several networks. */
+  networkIds?: string[];
 }
 
 /** What `docker inspect` adds to a container's listing: its history and environment. */

@@ -1,4 +1,12 @@
-import { LABEL_PROJECT, NETWORK, type ServiceDefinition, SERVICES } from "../stack/index.js";
+import type { Project } from "../config/index.js";
+import {
+  LABEL_PROJECT,
+  NETWORK,
+  otherFolder,
+  otherFolderError,
+  type ServiceDefinition,
+  SERVICES,
+} from "../stack/index.js";
 import { plural, pluralS } from "../text/index.js";
 import {
   type Check,
@@ -11,11 +19,19 @@ import {
 const check = checksOf("containers");
 
 /** The container is missing, another project's, or not running: one failed check saying which. */
-function unusable(s: ServiceDefinition, c: ServiceContainer): Check | undefined {
+function unusable(s: ServiceDefinition, c: ServiceContainer, project: Project): Check | undefined {
   const id = `container.${s.name}`;
   if (!c.info) return check(id, "fail", `${s.name}: no container`, "`gini up` creates it");
   if (c.foreign) {
     const owner = c.info.labels[LABEL_PROJECT];
+    const folder = otherFolder(c.info.labels, project);
+    if (folder) {
+      const { message, hint } = otherFolderError(
+        `${s.name}: the container of that name belongs to gini project "${owner}" in another folder, ${folder}`,
+        folder,
+      );
+      return check(id, "fail", message, hint ?? null);
+    }
     return check(
       id,
       "fail",
@@ -27,6 +43,7 @@ function unusable(s: ServiceDefinition, c: ServiceContainer): Check | undefined 
   const d = c.details;
   const why = [
     d ? `exit code ${d.exitCode}` : "",
+    d?.restartCount ? `restarted ${plural(d.restartCount, "time")}` : "",
     d?.oomKilled ? "killed for lack of memory (OOM)" : "",
     d?.error ?? "",
   ].filter(Boolean);
@@ -94,10 +111,10 @@ function runningChecks(s: ServiceDefinition, c: ServiceContainer, bind: string):
   return checks;
 }
 
-function serviceChecks(s: ServiceDefinition, c: ServiceContainer, bind: string): Check[] {
-  const failed = unusable(s, c);
+function serviceChecks(s: ServiceDefinition, c: ServiceContainer, project: Project): Check[] {
+  const failed = unusable(s, c, project);
   if (failed) return [failed];
-  const checks = runningChecks(s, c, bind);
+  const checks = runningChecks(s, c, project.bind);
   if (checks.every((x) => x.status !== "fail")) {
     checks.unshift(
       check(
@@ -129,5 +146,5 @@ function containerChecks(ctx: DoctorContext): Check[] {
       ),
     ];
   }
-  return SERVICES.flatMap((s) => serviceChecks(s, ctx.services[s.name], ctx.project.bind));
+  return SERVICES.flatMap((s) => serviceChecks(s, ctx.services[s.name], ctx.project));
 }

@@ -63,6 +63,17 @@ describe("runDoctor", () => {
     expect(byId(report.checks, "span-metrics")[0]!.status).toBe("skip");
   });
 
+  it("names a service the engine keeps restarting, with its exit code and restarts", async () => {
+    const docker = new FakeDocker();
+    runningStack(docker);
+    docker.containers.get("jaeger")!.state = "restarting";
+    docker.details.set("jaeger", { state: "restarting", exitCode: 1, restartCount: 2 });
+    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    expect(byId(report.checks, "container.jaeger")[0]!.finding).toBe(
+      "jaeger is restarting (exit code 1, restarted 2 times)",
+    );
+  });
+
   it("names a container detached from gini-network, and restarts", async () => {
     const docker = new FakeDocker();
     runningStack(docker);

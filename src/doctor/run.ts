@@ -2,7 +2,7 @@ import { type Project, readConfigFacts, type ServiceName } from "../config/index
 import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
 import { memoize } from "../health/index.js";
-import { LABEL_PROJECT, SERVICES } from "../stack/index.js";
+import { isOwn, SERVICES } from "../stack/index.js";
 import { checkApps } from "./apps.js";
 import { checkCollector } from "./collector.js";
 import { checkCollectorLogs } from "./collector-logs.js";
@@ -45,7 +45,7 @@ async function inspectServices(
   const entries = await Promise.all(
     SERVICES.map(async (s): Promise<[ServiceName, ServiceContainer]> => {
       const info = engineOk ? await docker.findContainer(s.name).catch(() => undefined) : undefined;
-      const foreign = info !== undefined && info.labels[LABEL_PROJECT] !== project.name;
+      const foreign = info !== undefined && !isOwn(info.labels, project);
       const details =
         info && !foreign
           ? await docker.inspectContainer(info.id).catch(() => undefined)

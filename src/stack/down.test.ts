@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { down } from "./down.js";
+import { projectLabels } from "./labels.js";
 
 const mine = fixtureProject({ name: "mine" });
 
@@ -29,6 +30,44 @@ describe("down (fake engine)", () => {
       networks: ["gini-network"],
     });
     expect([...docker.containers.values()].map((c) => c.name)).toEqual(["other-thing"]);
+    expect(docker.networks.size).toBe(0);
+  });
+
+  it("keeps an image app's anonymous volumes unless asked, and never the stack's", async () => {
+    const docker = new FakeDocker();
+    await docker.createContainer(spec("prometheus", "mine"));
+    await docker.createContainer(spec("mine-db", "mine"));
+    await down(mine, docker);
+    expect(docker.calls.filter((c) => c.startsWith("remove ")).sort()).toEqual([
+      "remove mine-db",
+      "remove prometheus and its volumes",
+    ]);
+    await docker.createContainer(spec("mine-db", "mine"));
+    await down(mine, docker, { volumes: true });
+    expect(docker.calls).toContain("remove mine-db and its volumes");
+  });
+
+  it("never removes the stack of a same-named project in another folder, and names it", async () => {
+    const docker = new FakeDocker();
+    const there = fixtureProject({ name: "api" });
+    const labels = { ...projectLabels(there), "gini.service": "jaeger" };
+    await docker.createContainer({ ...spec("jaeger", "api"), labels });
+    await docker.createNetwork("gini-network", projectLabels(there));
+    const here = fixtureProject({ name: "api" });
+    await expect(down(here, docker)).rejects.toMatchObject({
+      message: `gini project "api" is up from another folder, ${there.dir}, not from this one`,
+      hint: `\`cd ${there.dir} && gini down\` (or \`gini down --project-dir ${there.dir}\`) removes it`,
+    });
+    expect(docker.containers.size).toBe(1);
+    expect(docker.networks.size).toBe(1);
+    expect((await down(there, docker)).containers).toEqual(["jaeger"]);
+  });
+
+  it("removes every network of the project by ID, even several of one name", async () => {
+    const docker = new FakeDocker();
+    await docker.createNetwork("gini-network", projectLabels(mine));
+    await docker.createNetwork("gini-network", projectLabels(mine));
+    expect((await down(mine, docker)).networks).toEqual(["gini-network", "gini-network"]);
     expect(docker.networks.size).toBe(0);
   });
 

@@ -4,10 +4,19 @@
  * container apps reuse (pull, spec hash, plan/apply, readiness). Other folders import only this.
  */
 export { imageFor, withSpecHash } from "./container-spec.js";
-export { down } from "./down.js";
-export { LABEL_PROJECT, LABEL_SERVICE } from "./labels.js";
+export { down, type DownOptions } from "./down.js";
+export {
+  isOwn,
+  LABEL_PROJECT,
+  LABEL_PROJECT_DIR,
+  LABEL_SERVICE,
+  otherFolder,
+  projectLabels,
+  projectSelector,
+} from "./labels.js";
 export { logNames, logs } from "./logs.js";
 export { applyStep, planStep } from "./plan.js";
+export { otherFolderError } from "./preflight.js";
 export { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
 export {
   awaitReady,

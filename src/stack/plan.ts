@@ -1,6 +1,6 @@
 import type { ContainerInfo, ContainerSpec, DockerClient } from "../docker/index.js";
 import { GiniError } from "../errors.js";
-import { LABEL_SERVICE, LABEL_SPEC_HASH } from "./labels.js";
+import { LABEL_SERVICE, LABEL_SPEC_HASH, removesVolumes } from "./labels.js";
 import { NETWORK, STOP_TIMEOUT_SECONDS } from "./services.js";
 
 /** What `up` does to one service's container. */
@@ -40,7 +40,11 @@ export async function applyStep(docker: DockerClient, step: Step): Promise<strin
     await docker.startContainer(existing.id);
     return existing.id;
   }
-  if (existing) await docker.removeContainer(existing.id, STOP_TIMEOUT_SECONDS);
+  if (existing) {
+    await docker.removeContainer(existing.id, STOP_TIMEOUT_SECONDS, {
+      volumes: removesVolumes(existing.labels, false),
+    });
+  }
   const id = await docker.createContainer(spec);
   try {
     await docker.startContainer(id);

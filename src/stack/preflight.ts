@@ -2,18 +2,41 @@ import type { Project } from "../config/index.js";
 import type { ContainerInfo, NetworkInfo } from "../docker/index.js";
 import { GiniError } from "../errors.js";
 import { pluralS } from "../text/index.js";
-import { LABEL_PROJECT } from "./labels.js";
+import { isOwn, LABEL_PROJECT, otherFolder } from "./labels.js";
 import type { Step } from "./plan.js";
 import { NETWORK } from "./services.js";
+
+/** A folder as the user types it in a shell. */
+function shellPath(dir: string): string {
+  return /^[\w@%+=:,./-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
+}
+
+/** Something belongs to the same-named project of another folder: act there, or name it. */
+export function otherFolderError(message: string, dir: string): GiniError {
+  const there = shellPath(dir);
+  return new GiniError(message, {
+    hint: `\`cd ${there} && gini down\` (or \`gini down --project-dir ${there}\`) removes it`,
+  });
+}
+
+/** `what` is taken by the same-named project of another folder. */
+function takenElsewhere(what: string, project: Project, dir: string): GiniError {
+  return otherFolderError(
+    `${what} belongs to gini project "${project.name}" in another folder, ${dir}`,
+    dir,
+  );
+}
 
 /** Container and network names are global to the engine: refuse to take over another's. */
 export function checkOwnership(
   project: Project,
   existing: (ContainerInfo | undefined)[],
-  network: NetworkInfo | undefined,
+  networks: NetworkInfo[],
 ): void {
   for (const c of existing) {
     const owner = c?.labels[LABEL_PROJECT];
+    const folder = c && otherFolder(c.labels, project);
+    if (folder) throw takenElsewhere(`container "${c.name}"`, project, folder);
     if (c && owner !== project.name) {
       throw new GiniError(
         `container name "${c.name}" is taken by ${owner ? `gini project "${owner}"` : "a container gini did not create"}`,
@@ -25,11 +48,16 @@ export function checkOwnership(
       );
     }
   }
-  const owner = network?.labels[LABEL_PROJECT];
-  if (network && owner !== undefined && owner !== project.name) {
-    throw new GiniError(`network ${NETWORK} belongs to gini project "${owner}"`, {
-      hint: `run \`gini down\` in project "${owner}" first`,
-    });
+  // A network without gini's label (made by hand, or by an early gini) is used as it is.
+  for (const n of networks) {
+    const owner = n.labels[LABEL_PROJECT];
+    const folder = otherFolder(n.labels, project);
+    if (folder) throw takenElsewhere(`network ${NETWORK}`, project, folder);
+    if (owner !== undefined && !isOwn(n.labels, project)) {
+      throw new GiniError(`network ${NETWORK} belongs to gini project "${owner}"`, {
+        hint: `run \`gini down\` in project "${owner}" first`,
+      });
+    }
   }
 }
 

@@ -98,9 +98,16 @@ export function waitReady(
   );
 }
 
-/** "did not get ready: its container is exited" once the container no longer runs. */
+/**
+ * "did not get ready: its container is exited" once the container no longer runs. One the engine
+ * restarts (the stack's restart policy) crashed already: waiting for it would only repeat that.
+ */
 export async function containerGone(docker: DockerClient, id: string): Promise<string | undefined> {
   const c = await docker.inspectContainer(id);
-  if (c?.state === "running") return undefined;
-  return `did not get ready: ${c ? `its container is ${c.state}` : "its container was removed"}`;
+  if (c?.state === "running" && c.restartCount === 0) return undefined;
+  if (!c) return "did not get ready: its container was removed";
+  if (c.state !== "restarting" && c.state !== "running") {
+    return `did not get ready: its container is ${c.state}`;
+  }
+  return `did not get ready: its container exited (code ${c.exitCode}) and the engine restarts it`;
 }

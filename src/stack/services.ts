@@ -23,10 +23,17 @@ interface ServiceResources {
 }
 
 /**
- * How an exported deployment restarts a service: after a crash, not after a clean stop (the
- * Compose and Swarm spelling; Kubernetes restarts a Deployment's pods always).
+ * How the engine restarts a service, in `gini up`'s containers and in exports: after a crash, not
+ * after a clean stop (the Compose and Swarm spelling; Kubernetes restarts a Deployment's pods
+ * always).
  */
 export const RESTART_POLICY = "on-failure";
+
+/**
+ * How often `gini up`'s engine restarts a crashed service before leaving it exited: a crash loop
+ * (a bad config) stops within seconds, and `gini status` shows the count and the last lines.
+ */
+export const RESTART_MAX_RETRIES = 5;
 
 /** One service of the SPM stack, declared once; everything else is derived from this list. */
 export interface ServiceDefinition {

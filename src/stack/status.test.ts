@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { status } from "./status.js";
+import { up } from "./up.js";
 
 describe("status (fake engine)", () => {
   it("names the engine beside the project, its network and the three services", async () => {
@@ -21,6 +22,36 @@ describe("status (fake engine)", () => {
       },
     });
     expect(result.services.map((s) => s.state)).toEqual(["missing", "missing", "missing"]);
+  });
+
+  it("does not show a same-named project's stack from another folder as this one's", async () => {
+    const docker = new FakeDocker();
+    const options = {
+      pull: "missing" as const,
+      timeoutSeconds: 5,
+      docker,
+      clock: { now: () => 0, sleep: async () => {} },
+      probe: async () => ({ ok: true, detail: "HTTP 200" }),
+      portFree: async () => true,
+    };
+    await up(fixtureProject({ name: "api" }), options, () => {});
+    const here = await status(fixtureProject({ name: "api" }), docker, options.probe);
+    expect(here.services.map((s) => s.state)).toEqual(["missing", "missing", "missing"]);
+  });
+
+  it("shows restart counts, and the last lines of a service that restarted", async () => {
+    const docker = new FakeDocker();
+    const p = fixtureProject({ name: "mine" });
+    const probe = async () => ({ ok: true, detail: "HTTP 200" });
+    const clock = { now: () => 0, sleep: async () => {} };
+    const options = { pull: "missing" as const, timeoutSeconds: 5, docker, clock, probe };
+    await up(p, { ...options, portFree: async () => true }, () => {});
+    docker.details.set("jaeger", { restartCount: 2 });
+    docker.logLines = ["panic: out of sorts"];
+    const { services } = await status(p, docker, probe);
+    expect(services.map((s) => s.restartCount)).toEqual([0, 2, 0]);
+    expect(services[1]!.lastLines).toEqual(["panic: out of sorts"]);
+    expect(services[0]).not.toHaveProperty("lastLines");
   });
 
   it("fails like ping when the engine does not answer", async () => {

@@ -1,8 +1,8 @@
 import type { Project } from "../config/index.js";
 import type { DockerClient, EngineInfo, PortBinding } from "../docker/index.js";
 import type { Probe } from "../health/index.js";
-import { LABEL_PROJECT } from "./labels.js";
-import { readyUrl } from "./readiness.js";
+import { isOwn } from "./labels.js";
+import { lastLines, readyUrl } from "./readiness.js";
 import { hostUrl, NETWORK, SERVICES } from "./services.js";
 
 /** One service in `gini status`; the JSON form is a contract, so fields only get added. */
@@ -18,7 +18,14 @@ export interface ServiceStatus {
   ports: PortBinding[];
   /** Where a user opens it, when it has a UI and runs. */
   url: string | null;
+  /** How often the engine restarted its container after a crash (0 without a container). */
+  restartCount: number;
+  /** Its last lines of output, only when it restarted or does not run. */
+  lastLines?: string[];
 }
+
+/** Lines of output `gini status` shows of a service that crashed. */
+const LAST_LINES = 5;
 
 /** The stack's part of the document `gini status --json` prints (the apps follow it). */
 export interface StackStatus {
@@ -40,9 +47,12 @@ export async function status(
   const services = await Promise.all(
     SERVICES.map(async (s): Promise<ServiceStatus> => {
       const found = await docker.findContainer(s.name);
-      const c = found?.labels[LABEL_PROJECT] === project.name ? found : undefined;
+      // Another project's container of that name, even one of the same name, is not this stack.
+      const c = found && isOwn(found.labels, project) ? found : undefined;
       const running = c?.state === "running";
       const healthy = running && (await probe(readyUrl(s))).ok;
+      const restartCount = (c && (await docker.inspectContainer(c.id))?.restartCount) || 0;
+      const crashed = c !== undefined && (restartCount > 0 || !running);
       return {
         name: s.name,
         container: c?.id ?? null,
@@ -51,6 +61,8 @@ export async function status(
         health: running ? (healthy ? "healthy" : "unhealthy") : "none",
         ports: (c?.ports ?? []).sort((a, b) => a.container - b.container),
         url: running && s.url ? hostUrl(s.url.port, s.url.path) : null,
+        restartCount,
+        ...(crashed ? { lastLines: await lastLines(docker, c.id, LAST_LINES) } : {}),
       };
     }),
   );

@@ -4,6 +4,8 @@ import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { Clock } from "../health/clock.js";
+import { withSpecHash } from "./container-spec.js";
+import { LABEL_SPEC_HASH } from "./labels.js";
 import { up, type UpOptions } from "./up.js";
 
 const project = (): Project => fixtureProject({ name: "unit" });
@@ -33,7 +35,10 @@ describe("up (fake engine)", () => {
     const first = await up(p, options, () => {});
     expect(first.map((s) => s.action)).toEqual(["create", "create", "create"]);
     expect(docker.calls.filter((c) => c.startsWith("pull"))).toHaveLength(3);
-    expect(docker.networks.get("gini-network")?.labels).toEqual({ "gini.project": "unit" });
+    expect(docker.network("gini-network")?.labels).toEqual({
+      "gini.project": "unit",
+      "gini.project-dir": p.dir,
+    });
     const second = await up(p, options, () => {});
     expect(second.map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
     expect(second.map((s) => s.containerId)).toEqual(first.map((s) => s.containerId));
@@ -68,6 +73,57 @@ describe("up (fake engine)", () => {
       /--pull never forbids/,
     );
     expect(docker.calls).toEqual([]);
+  });
+
+  it("refuses the stack of a same-named project in another folder, naming that folder", async () => {
+    const there = fixtureProject({ name: "api" });
+    await up(there, options, () => {});
+    const here = up(fixtureProject({ name: "api" }), options, () => {});
+    await expect(here).rejects.toMatchObject({
+      message: `container "otel-collector" belongs to gini project "api" in another folder, ${there.dir}`,
+      hint: `\`cd ${there.dir} && gini down\` (or \`gini down --project-dir ${there.dir}\`) removes it`,
+    });
+  });
+
+  it("keeps, not recreates, a stack an older gini made without the folder label", async () => {
+    const p = project();
+    await up(p, options, () => {});
+    for (const c of docker.containers.values()) delete c.labels["gini.project-dir"];
+    const again = await up(p, options, () => {});
+    expect(again.map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
+  });
+
+  it("keeps one of several networks named gini-network that two ups at once left", async () => {
+    const p = project();
+    await up(p, options, () => {});
+    const used = docker.network("gini-network")!.id;
+    await docker.createNetwork("gini-network", { "gini.project": "unit" });
+    await up(p, options, () => {});
+    expect([...docker.networks.keys()]).toEqual([used]);
+  });
+
+  it("has the engine restart a crashed service, at most 5 times; a stack from before is recreated once", async () => {
+    const p = project();
+    await up(p, options, () => {});
+    for (const c of docker.containers.values()) {
+      expect(c.spec.restart).toEqual({ name: "on-failure", maxRetries: 5 });
+      const before = { ...c.spec, labels: { ...c.spec.labels }, restart: undefined };
+      c.labels[LABEL_SPEC_HASH] = withSpecHash(before, c.imageId).labels[LABEL_SPEC_HASH]!;
+    }
+    expect((await up(p, options, () => {})).map((s) => s.action)).toEqual([
+      "recreate",
+      "recreate",
+      "recreate",
+    ]);
+    expect((await up(p, options, () => {})).map((s) => s.action)).toEqual(["keep", "keep", "keep"]);
+  });
+
+  it("fails fast on a service the engine restarts, with its exit code", async () => {
+    docker.details.set("jaeger", { state: "restarting", restartCount: 1, exitCode: 2 });
+    const probe = async (url: string) => ({ ok: !url.includes("16686"), detail: "refused" });
+    await expect(up(project(), { ...options, probe }, () => {})).rejects.toThrow(
+      "jaeger did not get ready: its container exited (code 2) and the engine restarts it",
+    );
   });
 
   it("refuses to take over a container of another project", async () => {

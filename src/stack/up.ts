@@ -3,7 +3,7 @@ import { assertValid, formatFinding } from "../config/index.js";
 import type { DockerClient } from "../docker/index.js";
 import type { Clock, Probe } from "../health/index.js";
 import { containerSpec, imageFor } from "./container-spec.js";
-import { LABEL_PROJECT } from "./labels.js";
+import { ensureNetwork } from "./network.js";
 import { type Action, applyStep, planStep, type Step } from "./plan.js";
 import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
@@ -53,8 +53,8 @@ export async function up(
   for (const f of findings) onEvent({ type: "warning", text: formatFinding(f) });
   await docker.ping();
   const existing = await Promise.all(SERVICES.map((s) => docker.findContainer(s.name)));
-  const network = await docker.inspectNetwork(NETWORK);
-  checkOwnership(project, existing, network);
+  const networks = await docker.networksNamed(NETWORK);
+  checkOwnership(project, existing, networks);
   signal?.throwIfAborted();
 
   const wanted = new Map(SERVICES.map((s) => [imageFor(s, project), s.name]));
@@ -69,7 +69,7 @@ export async function up(
   await checkPorts(project, steps, options.portFree);
   signal?.throwIfAborted();
 
-  if (!network) await docker.createNetwork(NETWORK, { [LABEL_PROJECT]: project.name });
+  await ensureNetwork(docker, project, networks, existing);
   // Each service is probed as soon as its container runs: the engine starts containers largely
   // one after another, so the first ones get ready while the last still start.
   // The first failure stops the other waits too, so gini does not linger after its error.

@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import { GiniError } from "../errors.js";
+import type { Clock } from "../health/index.js";
+import { isAlive, processStartOf } from "./process-identity.js";
+import { ensureGiniDir, giniDir } from "./state-file.js";
+
+/** What `.gini/lock` holds: who took it, enough to tell a live holder from a stale one. */
+interface LockHolder {
+  pid: number;
+  /** /proc start time of `pid`, so a reused pid is not taken for the holder. */
+  processStart: number;
+  /** The command holding it: "up", "down". */
+  command: string;
+  /** ISO time it was taken. */
+  since: string;
+}
+
+/** How long a second `gini up` or `down` waits for the first, and the seams tests replace. */
+export interface LockOptions {
+  clock: Clock;
+  waitMs?: number;
+  pollMs?: number;
+  signal?: AbortSignal;
+}
+
+/** A held project lock. */
+export interface ProjectLock {
+  /** Gives it up; idempotent. Process exit gives it up too (Ctrl-C ends gini by exiting). */
+  release(): void;
+}
+
+/** `.gini/lock` of the project. */
+export function lockPath(projectDir: string): string {
+  return join(giniDir(projectDir), "lock");
+}
+
+/**
+ * Takes the project's lock for `command`, so two `up`s (or an `up` and a `down`) never change one
+ * stack at once. The lock file appears complete or not at all: it is written aside, then
+ * hard-linked into place, which fails when it exists. A lock whose process is gone is stale and
+ * taken over; a live one is waited for, polling, up to `waitMs`, then reported by pid.
+ */
+export async function lockProject(
+  projectDir: string,
+  command: string,
+  { clock, waitMs = 5000, pollMs = 200, signal }: LockOptions,
+): Promise<ProjectLock> {
+  await ensureGiniDir(projectDir);
+  const path = lockPath(projectDir);
+  const mine = JSON.stringify({
+    pid: process.pid,
+    processStart: processStartOf(process.pid),
+    command,
+    since: new Date().toISOString(),
+  } satisfies LockHolder);
+  const aside = `${path}.${process.pid}.${randomUUID()}`;
+  await writeFile(aside, mine, { mode: 0o600 });
+  const deadline = clock.now() + waitMs;
+  try {
+    for (;;) {
+      if (await linked(aside, path)) break;
+      const raw = await readFile(path, "utf8").catch(() => undefined);
+      if (raw === undefined) continue; // released meanwhile
+      const holder = parseHolder(raw);
+      if (!holder || !isAlive(holder)) {
+        await takeOver(path, raw);
+        continue;
+      }
+      if (clock.now() >= deadline) throw lockedError(path, holder);
+      await clock.sleep(pollMs, signal);
+    }
+  } finally {
+    await rm(aside, { force: true });
+  }
+  // Synchronous, so it runs on process.exit; it removes the file only while it is still ours.
+  const release = () => {
+    process.off("exit", release);
+    try {
+      if (readFileSync(path, "utf8") === mine) rmSync(path, { force: true });
+    } catch {
+      // Gone already: nothing to give up.
+    }
+  };
+  process.on("exit", release);
+  return { release };
+}
+
+/** Links `from` to `to`; false when `to` exists. */
+async function linked(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+}
+
+function parseHolder(raw: string): LockHolder | undefined {
+  try {
+    const h = JSON.parse(raw) as Partial<LockHolder>;
+    return typeof h.pid === "number" && typeof h.processStart === "number"
+      ? (h as LockHolder)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Moves a stale lock (`raw`) out of the way. Two gini may find it stale at once: the rename lets
+ * one of them have it, and one that moved a fresh lock instead (taken by a third in between) puts
+ * it back.
+ */
+async function takeOver(path: string, raw: string): Promise<void> {
+  const moved = `${path}.stale.${process.pid}.${randomUUID()}`;
+  try {
+    await rename(path, moved);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw err;
+  }
+  if ((await readFile(moved, "utf8")) !== raw) await linked(moved, path);
+  await rm(moved, { force: true });
+}
+
+function lockedError(path: string, holder: LockHolder): GiniError {
+  return new GiniError(
+    `another gini (pid ${holder.pid}, \`gini ${holder.command}\` since ${holder.since}) is changing this project's stack`,
+    {
+      hint: `wait until it ends, then run this again; ${path} is released when it exits`,
+    },
+  );
+}
