@@ -97,6 +97,10 @@ export interface AppStatus {
   /** Where to open it (the origin of its ready URL), or null. */
   url: string | null;
   startedAt: string | null;
+  /** When it exited on its own: its exit code, if it could be read (host apps: from their log). */
+  exitCode?: number | null;
+  /** When it exited: the last lines of its output. */
+  lastLines?: string[];
 }
 
 /** One app as `gini doctor` checks it: whether it runs, and how it exports spans. */

@@ -13,6 +13,7 @@ import {
 } from "./app.js";
 import { appEnv } from "./app-env.js";
 import { logFileOf, previousLogOf, readAppLog } from "./app-log.js";
+import { readExitMark } from "./exit-mark.js";
 import { type AppExit, launchApp } from "./launch.js";
 import { tailLines } from "./log-tail.js";
 import { isAlive } from "./process-identity.js";
@@ -20,6 +21,9 @@ import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
 import type { AppRecords } from "./records.js";
 import { readState } from "./state-file.js";
 import { APP_STOP_GRACE_MS, stopTree } from "./stop-tree.js";
+
+/** Enough of an exited app's log for its exit line and its own last few lines. */
+const EXIT_TAIL_LINES = 20;
 
 /**
  * An app gini runs as a shell command on the host, in its own process group, with the OTLP env
@@ -73,13 +77,16 @@ export class HostApp implements App {
 
   async status(): Promise<AppStatus> {
     const entry = (await readState(this.project.dir)).apps.find((a) => a.name === this.name);
-    return {
+    const state = entry ? (isAlive(entry) ? "running" : "exited") : "stopped";
+    const status: AppStatus = {
       name: this.name,
       pid: entry?.pid ?? null,
-      state: entry ? (isAlive(entry) ? "running" : "exited") : "stopped",
+      state,
       url: this.url,
       startedAt: entry?.startedAt ?? null,
     };
+    if (state !== "exited") return status;
+    return { ...status, ...readExitMark(await tailLines(this.logFile, EXIT_TAIL_LINES)) };
   }
 
   async facts(_docker: unknown, hostProcess: HostProcessReader): Promise<AppFacts> {

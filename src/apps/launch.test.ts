@@ -76,7 +76,9 @@ describe("launchApp", () => {
     });
     await app.exited;
     expect(statSync(previousLogOf(log)).size).toBe(LOG_ROTATE_BYTES + 1);
-    expect(readFileSync(log, "utf8")).toMatch(/^--- gini: \S+ starting job: echo fresh\nfresh\n$/);
+    expect(readFileSync(log, "utf8")).toMatch(
+      /^--- gini: \S+ starting job: echo fresh\nfresh\n--- gini: exited with code 0\n$/,
+    );
     expect(statSync(log).mode & 0o777).toBe(0o600);
     expect(statSync(previousLogOf(log)).mode & 0o777).toBe(0o600);
   });

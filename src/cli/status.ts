@@ -37,6 +37,14 @@ function healthText(s: ServiceStatus): string {
       : dim(s.health);
 }
 
+/** Under a table: the last lines of what restarted or exited, where gini could read them. */
+function lastLinesOf(items: { name: string; lastLines?: string[] }[]): void {
+  for (const item of items.filter((x) => x.lastLines?.length)) {
+    say(dim(`${item.name}'s last lines (\`gini logs ${item.name}\` shows more):`));
+    for (const line of item.lastLines!) say(dim(`  | ${line}`));
+  }
+}
+
 /** `gini status`: a table of the stack, or a stable JSON document. */
 export function registerStatus(program: Command): void {
   program
@@ -74,19 +82,19 @@ export function registerStatus(program: Command): void {
           s.url ?? "-",
         ]),
       );
-      for (const s of result.services.filter((x) => x.lastLines?.length)) {
-        say(dim(`${s.name}'s last lines (\`gini logs ${s.name}\` shows more):`));
-        for (const line of s.lastLines!) say(dim(`  | ${line}`));
-      }
+      lastLinesOf(result.services);
       say();
       table(
         ["APP", "STATE", "PID", "URL"],
         result.apps.map((a) => [
           a.name,
-          stateText(a.state),
+          a.state === "exited" && a.exitCode != null
+            ? bad(`exited (code ${a.exitCode})`)
+            : stateText(a.state),
           a.pid ? String(a.pid) : "-",
           a.url ?? "-",
         ]),
       );
+      lastLinesOf(result.apps);
     });
 }
