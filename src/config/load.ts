@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { basename, resolve } from "node:path";
 
 import { GiniError } from "../errors.js";
@@ -53,7 +53,8 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     });
   }
   const configFile = resolve(dir, options.config ?? "gini.yaml");
-  const exists = existsSync(configFile);
+  // lstat, not exists: a broken symlink is a gini.yaml gone wrong, never "no gini.yaml" (the demo).
+  const exists = lstatSync(configFile, { throwIfNoEntry: false }) !== undefined;
   const data = exists || options.config !== undefined ? await readGiniFile(configFile) : {};
   return projectFrom(dir, exists ? configFile : undefined, data);
 }
@@ -88,6 +89,8 @@ function yamlError(path: string, yaml: YamlProblem): GiniError {
       return new GiniError(`${path}: cannot read: ${yaml.reason}`, {
         hint: "check the file's permissions",
       });
+    case "refused":
+      return new GiniError(`${path}: ${yaml.reason}`, { hint: yaml.hint, code: "invalid-config" });
     case "syntax":
       return new GiniError(`${path}:${yaml.line}:${yaml.column}: invalid YAML: ${yaml.reason}`, {
         hint: "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)",
