@@ -2,11 +2,11 @@ import { existsSync, lstatSync } from "node:fs";
 import { basename, resolve } from "node:path";
 
 import { GiniError } from "../errors.js";
+import { checkGiniFile } from "./gini-file-problems.js";
 import { readYamlFile, type YamlProblem } from "./model/index.js";
 import {
   type AppConfig,
   type GiniFile,
-  giniFileSchema,
   SERVICE_NAMES,
   type ServiceName,
   type SloConfig,
@@ -63,18 +63,14 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
 async function readGiniFile(configFile: string): Promise<GiniFile> {
   const yaml = await readYamlFile(configFile);
   if ("problem" in yaml) throw yamlError(configFile, yaml);
-  const parsed = giniFileSchema.safeParse(yaml.data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-  const { line, column } = yaml.locate(keys, "value");
-  throw new GiniError(
-    `${configFile}:${line}:${column}: ${keys.join(".") || "document"}: ${issue.message}`,
-    {
-      hint: "see the gini.yaml section of the README for the allowed keys",
-      code: "invalid-config",
-    },
-  );
+  const checked = checkGiniFile(yaml.data);
+  if ("file" in checked) return checked.file;
+  const first = checked.problems[0]!;
+  const { line, column } = yaml.locate(first.keys, "value");
+  throw new GiniError(`${configFile}:${line}:${column}: ${first.message}`, {
+    hint: first.fix,
+    code: "invalid-config",
+  });
 }
 
 /** gini.yaml that cannot be read or parsed, as the error `gini up` and friends stop with. */
