@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A config file gini will not read, with why and what to do. */
-export interface Refusal {
+interface Refusal {
   problem: "refused";
   /** What is wrong with the path, e.g. "a FIFO, not a regular file". */
   reason: string;
