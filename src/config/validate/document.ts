@@ -53,7 +53,7 @@ export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> 
       return error(
         "yaml-syntax",
         `invalid YAML: ${yaml.reason}`,
-        "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key or an unclosed quote)",
+        "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key, an unclosed quote, an alias)",
         yaml.line,
         yaml.column,
       );

@@ -84,6 +84,20 @@ describe("what `gini up` refused only after starting the stack", () => {
     ]);
   });
 
+  it("reports them beside gini.yaml's schema errors, not only once those are fixed", async () => {
+    const lines = [
+      "name: otel",
+      "apps:",
+      "  collector: { image: x, ports: oops }",
+      "  ui: { command: x, depends_on: [api] }",
+    ];
+    expect((await findingsFor(lines)).map(([line, rule]) => [line, rule])).toEqual([
+      [3, "gini-apps"],
+      [3, "gini-yaml"],
+      [4, "gini-apps"],
+    ]);
+  });
+
   it("refuses an https ready URL, which the probe cannot speak", async () => {
     const lines = ["apps:", "  api:", "    command: x", "    ready: https://localhost:8443/"];
     expect(await findingsFor(lines)).toEqual([
