@@ -1,4 +1,4 @@
-import type { AppConfig, Project } from "../config/index.js";
+import { type AppConfig, appContainerName, type Project } from "../config/index.js";
 import type { ContainerSpec, DockerClient, LogLine, LogOptions } from "../docker/index.js";
 import { GiniError } from "../errors.js";
 import {
@@ -36,7 +36,6 @@ import { waitAppReady } from "./ready.js";
 export class ContainerApp implements App {
   readonly kind = "container";
   readonly url: string | null;
-  /** Prefixed with the project, so an app called "api" meets no stranger. */
   private readonly containerName: string;
 
   constructor(
@@ -46,7 +45,7 @@ export class ContainerApp implements App {
     private readonly image: string,
   ) {
     this.url = appUrl(config);
-    this.containerName = `${project.name}-${name}`;
+    this.containerName = appContainerName(project.name, name);
   }
 
   /** Keeps an unchanged running container, recreates a changed one. */

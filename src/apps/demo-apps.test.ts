@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { startOrder } from "../config/index.js";
 import { demoApps } from "./demo-apps.js";
-import { startOrder } from "./start-order.js";
 
 describe("demoApps", () => {
   it("runs the demo API and UI with this Node, API first", () => {

@@ -1,7 +1,6 @@
-import type { Project } from "../config/index.js";
+import { type Project, startOrder } from "../config/index.js";
 import type { App, StartedApp, StartOptions } from "./app.js";
 import { AppRecords } from "./records.js";
-import { startOrder } from "./start-order.js";
 import { ensureGiniDir } from "./state-file.js";
 
 /**

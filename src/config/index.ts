@@ -2,12 +2,14 @@
  * The public entry of src/config for the rest of gini (the doctor imports config only from here):
  * the project as gini.yaml defines it, the validation of the config files, and their model.
  */
+export { appContainerName } from "./app-names.js";
 export { type ConfigFacts, readConfigFacts } from "./config-facts.js";
 export { displayPath } from "./display-path.js";
 export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";
 export * from "./model/index.js";
-export { type AppConfig, SERVICE_NAMES, type ServiceName, type SloConfig } from "./schema.js";
+export { type AppConfig, type ServiceName, type SloConfig } from "./schema.js";
+export { startOrder } from "./start-order.js";
 export {
   assertValid,
   type Finding,

@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -54,6 +62,26 @@ describe("gini init", () => {
       "overwritten",
     ]);
     expect(readFileSync(join(dir, "prometheus.yml"), "utf8")).not.toBe("mine\n");
+  });
+
+  it("never writes through a symlink: skips it, and --force replaces the link itself", async () => {
+    const dir = tempDir();
+    const outside = join(tempDir(), "precious.yml");
+    writeFileSync(outside, "mine\n");
+    symlinkSync(outside, join(dir, "prometheus.yml"));
+    symlinkSync(join(dir, "nowhere.yaml"), join(dir, "gini.yaml"));
+    const skipped = await initProject(dir);
+    expect(skipped.filter((r) => r.action === "skipped").map((r) => r.path)).toEqual([
+      join(dir, "prometheus.yml"),
+      join(dir, "gini.yaml"),
+    ]);
+    const forced = await initProject(dir, { force: true });
+    expect(forced.map((r) => r.action)).toEqual(Array(4).fill("overwritten"));
+    expect(readFileSync(outside, "utf8")).toBe("mine\n");
+    expect(existsSync(join(dir, "nowhere.yaml"))).toBe(false);
+    for (const file of ["prometheus.yml", "gini.yaml"]) {
+      expect(lstatSync(join(dir, file)).isFile()).toBe(true);
+    }
   });
 
   it("creates a missing project folder and honours --config for gini.yaml's path", async () => {

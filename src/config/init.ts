@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { GiniError } from "../errors.js";
 import { DEFAULT_CONFIG_FILES } from "./load.js";
 
 /** What `gini init` did with one file. */
@@ -29,7 +30,8 @@ export function packageRoot(): string {
 
 /**
  * Writes the three service configs and a commented gini.yaml into `dir`, copied from gini's own
- * package. Never replaces an existing file unless `force` is set.
+ * package. Never replaces an existing file unless `force` is set, and never writes through a
+ * symlink: `force` replaces the link itself, so the file it points to stays as it was.
  */
 export async function initProject(dir: string, options: InitOptions = {}): Promise<InitResult[]> {
   const root = options.packageRoot ?? packageRoot();
@@ -48,14 +50,36 @@ export async function initProject(dir: string, options: InitOptions = {}): Promi
   for (const { source, path } of files) {
     const text = await readFile(source, "utf8");
     await mkdir(dirname(path), { recursive: true });
-    const existed = existsSync(path);
+    const existing = lstatSync(path, { throwIfNoEntry: false });
+    if (existing?.isDirectory()) {
+      throw new GiniError(`${path}: a folder is in the way of the file gini init writes`, {
+        hint: "move the folder away, or pass another path with --config",
+      });
+    }
+    if (existing && options.force) {
+      await replaceFile(path, text);
+      results.push({ path, action: "overwritten" });
+      continue;
+    }
     try {
-      await writeFile(path, text, { flag: options.force ? "w" : "wx" });
-      results.push({ path, action: existed ? "overwritten" : "written" });
+      // "wx" fails on any existing entry, a dangling symlink included: nothing is written through it.
+      await writeFile(path, text, { flag: "wx" });
+      results.push({ path, action: "written" });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       results.push({ path, action: "skipped" });
     }
   }
   return results;
+}
+
+/** Writes beside `path`, then renames over it: a rename replaces a symlink, never its target. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temp = `${path}.gini-init-${process.pid}`;
+  try {
+    await writeFile(temp, text, { flag: "wx" });
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+  }
 }

@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { basename, resolve } from "node:path";
 
 import { GiniError } from "../errors.js";
+import { checkGiniFile } from "./gini-file-problems.js";
 import { readYamlFile, type YamlProblem } from "./model/index.js";
 import {
   type AppConfig,
   type GiniFile,
-  giniFileSchema,
   SERVICE_NAMES,
   type ServiceName,
   type SloConfig,
@@ -53,7 +53,8 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     });
   }
   const configFile = resolve(dir, options.config ?? "gini.yaml");
-  const exists = existsSync(configFile);
+  // lstat, not exists: a broken symlink is a gini.yaml gone wrong, never "no gini.yaml" (the demo).
+  const exists = lstatSync(configFile, { throwIfNoEntry: false }) !== undefined;
   const data = exists || options.config !== undefined ? await readGiniFile(configFile) : {};
   return projectFrom(dir, exists ? configFile : undefined, data);
 }
@@ -62,18 +63,14 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
 async function readGiniFile(configFile: string): Promise<GiniFile> {
   const yaml = await readYamlFile(configFile);
   if ("problem" in yaml) throw yamlError(configFile, yaml);
-  const parsed = giniFileSchema.safeParse(yaml.data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const keys = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-  const { line, column } = yaml.locate(keys, "value");
-  throw new GiniError(
-    `${configFile}:${line}:${column}: ${keys.join(".") || "document"}: ${issue.message}`,
-    {
-      hint: "see the gini.yaml section of the README for the allowed keys",
-      code: "invalid-config",
-    },
-  );
+  const checked = checkGiniFile(yaml.data);
+  if ("file" in checked) return checked.file;
+  const first = checked.problems[0]!;
+  const { line, column } = yaml.locate(first.keys, "value");
+  throw new GiniError(`${configFile}:${line}:${column}: ${first.message}`, {
+    hint: first.fix,
+    code: "invalid-config",
+  });
 }
 
 /** gini.yaml that cannot be read or parsed, as the error `gini up` and friends stop with. */
@@ -88,6 +85,8 @@ function yamlError(path: string, yaml: YamlProblem): GiniError {
       return new GiniError(`${path}: cannot read: ${yaml.reason}`, {
         hint: "check the file's permissions",
       });
+    case "refused":
+      return new GiniError(`${path}: ${yaml.reason}`, { hint: yaml.hint, code: "invalid-config" });
     case "syntax":
       return new GiniError(`${path}:${yaml.line}:${yaml.column}: invalid YAML: ${yaml.reason}`, {
         hint: "fix the YAML syntax at that line (indentation, a missing ':' or an unclosed quote)",

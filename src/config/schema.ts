@@ -7,6 +7,24 @@ export const SERVICE_NAMES = ["otel-collector", "jaeger", "prometheus"] as const
 /** One of the stack's services; also its container name and network alias. */
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/**
+ * What Docker accepts as a container name; also gini.yaml's `name:`, which prefixes the container
+ * name of every image app.
+ */
+export const CONTAINER_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+/**
+ * An app's name: a file name under .gini/logs, OTEL_SERVICE_NAME, a DNS alias on gini-network and
+ * part of a container name, so lower-case ASCII without slashes. A stack service's name would give
+ * gini-network a second host of that name.
+ */
+const appNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, "an app name is lower-case letters, digits, '_', '.' and '-'")
+  .refine((name) => !(SERVICE_NAMES as readonly string[]).includes(name), {
+    message: "a stack service has this name",
+  });
+
 /** Per-service overrides under `stack.<service>` in gini.yaml. */
 export const stackServiceSchema = z.strictObject({
   /** Image reference used instead of the pinned default (the GINI_*_IMAGE env var still wins). */
@@ -26,8 +44,12 @@ export const appSchema = z
     cwd: z.string().optional(),
     /** Extra environment; wins over what gini injects. */
     env: z.record(z.string(), z.string()).optional(),
-    /** URL that answers 2xx once the app is ready. */
-    ready: z.string().url().optional(),
+    /** http:// URL that answers 2xx once the app is ready (the probe speaks plain HTTP only). */
+    ready: z
+      .string()
+      .url()
+      .refine((url) => /^http:\/\//i.test(url), { message: "gini probes plain http:// URLs only" })
+      .optional(),
     /** Apps that must be ready before this one starts. */
     depends_on: z.array(z.string()).optional(),
     /** For `image` apps: container ports published on the host at the same number. */
@@ -71,10 +93,7 @@ export const sloSchema = z.strictObject({
 /** The whole gini.yaml document. Every key is optional. */
 export const giniFileSchema = z.strictObject({
   /** Project name, used in container labels; defaults to the project folder's name. */
-  name: z
-    .string()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "letters, digits, '_', '.', '-' only")
-    .optional(),
+  name: z.string().regex(CONTAINER_NAME_PATTERN, "letters, digits, '_', '.', '-' only").optional(),
   /** Host address published ports bind to: 127.0.0.1 (default) or 0.0.0.0 to expose the stack. */
   bind: z.union([z.literal("127.0.0.1"), z.literal("0.0.0.0")]).optional(),
   /** Overrides for the stack's services. */
@@ -86,7 +105,7 @@ export const giniFileSchema = z.strictObject({
     })
     .optional(),
   /** Apps launched on the host (or as containers) after the stack is ready. */
-  apps: z.record(z.string(), appSchema).optional(),
+  apps: z.record(appNameSchema, appSchema).optional(),
   /**
    * Budgets for `gini check`, per service as its spans name it (`service.name`; for an app under
    * `apps:`, the app's name unless its env sets OTEL_SERVICE_NAME). The key `"*"` holds budgets for

@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-
 import {
   type Document,
   isMap,
@@ -10,6 +8,9 @@ import {
   type Node,
   parseDocument,
 } from "yaml";
+
+import { readConfigText, type ReadProblem } from "./read-config-text.js";
+import { aliasProblems } from "./yaml-aliases.js";
 
 /** A key path into a YAML document: map keys and sequence indexes. */
 export type KeyPath = readonly (string | number)[];
@@ -40,40 +41,49 @@ export interface YamlFile {
 }
 
 /** Why a file gave no YAML document. */
-export type YamlProblem =
-  | { problem: "missing" }
-  | { problem: "unreadable"; reason: string }
-  | ({ problem: "syntax"; reason: string } & Position);
+export type YamlProblem = ReadProblem | ({ problem: "syntax"; reason: string } & Position);
 
 /** Reads and parses a YAML file; what goes wrong is returned, for each caller to word. */
 export async function readYamlFile(path: string): Promise<YamlFile | YamlProblem> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "ENOENT"
-      ? { problem: "missing" }
-      : { problem: "unreadable", reason: (err as Error).message };
-  }
-  return parseYaml(path, text);
+  const read = await readConfigText(path);
+  return "text" in read ? parseYaml(path, read.text) : read;
 }
 
-/** Parses YAML text; duplicate keys are syntax errors, as the collector and Prometheus see them. */
-function parseYaml(path: string, text: string): YamlFile | YamlProblem {
+/**
+ * Parses YAML text. Every complaint of the yaml package is a syntax problem with its place:
+ * errors, warnings (an unresolved tag, which the collector's and Prometheus's parsers refuse), and
+ * what toJS would throw. Duplicate keys are errors too, as those parsers see them.
+ */
+export function parseYaml(path: string, text: string): YamlFile | YamlProblem {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    const reason = error.message.split("\n")[0] ?? error.code;
+  const syntax = (reason: string, offset: number): YamlProblem => {
+    const pos = lineCounter.linePos(offset);
     return { problem: "syntax", reason, line: pos.line, column: pos.col };
+  };
+  // logLevel "error": the yaml package would print warnings on stderr; they are returned instead.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: "error",
+  });
+  const error = doc.errors[0] ?? doc.warnings[0];
+  if (error) return syntax(error.message.split("\n")[0] || error.code, error.pos[0]);
+  const { problem, firstAlias } = aliasProblems(doc);
+  if (problem) return syntax(problem.reason, problem.offset);
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // In practice the alias bomb ("Excessive alias count"): yaml's guard against a billion laughs.
+    return syntax(`${(err as Error).message} (aliases expand too far)`, firstAlias ?? 0);
   }
   const locate = (keys: KeyPath, anchor: Anchor = "key"): Position => {
     const node = nodeAt(doc, keys, anchor);
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
     return { line: pos.line, column: pos.col };
   };
-  return { path, data: doc.toJS() ?? {}, locate };
+  return { path, data: data ?? {}, locate };
 }
 
 /** The key (or value) node of the deepest existing entry along `keys`; sequence items are values. */

@@ -47,11 +47,13 @@ export async function loadConfigDoc(path: string): Promise<ConfigDoc | Finding> 
       return error("file-missing", "file not found", "run `gini init` to write the default file");
     case "unreadable":
       return error("file-missing", `cannot read: ${yaml.reason}`, "check the file's permissions");
+    case "refused":
+      return error("file-refused", yaml.reason, yaml.hint);
     case "syntax":
       return error(
         "yaml-syntax",
         `invalid YAML: ${yaml.reason}`,
-        "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key or an unclosed quote)",
+        "fix the YAML syntax at that line (indentation, a missing ':', a duplicate key, an unclosed quote, an alias)",
         yaml.line,
         yaml.column,
       );

@@ -4,6 +4,7 @@ import { findingsError } from "./report.js";
 import { componentTypes } from "./rules/component-types.js";
 import { deprecatedNames } from "./rules/deprecated-names.js";
 import { devTiming } from "./rules/dev-timing.js";
+import { giniApps } from "./rules/gini-apps.js";
 import { giniYaml } from "./rules/gini-yaml.js";
 import { healthCheck } from "./rules/health-check.js";
 import { jaegerMetricsBackend } from "./rules/jaeger-metrics-backend.js";
@@ -21,6 +22,7 @@ export type { Finding } from "./types.js";
 /** Every rule, in the order their findings are reported within a line. */
 const RULES: readonly Rule[] = [
   giniYaml,
+  giniApps,
   undefinedComponents,
   componentTypes,
   deprecatedNames,
