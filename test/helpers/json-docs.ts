@@ -18,6 +18,7 @@ interface StatusService {
   ports: StatusPort[];
   /** How often the engine restarted it after a crash. */
   restartCount?: number;
+  lastLines?: string[];
 }
 
 /** One app in `gini status --json`. */
@@ -25,6 +26,9 @@ interface StatusApp {
   name: string;
   pid: number | null;
   state: string;
+  /** When it exited on its own. */
+  exitCode?: number | null;
+  lastLines?: string[];
 }
 
 /** `gini status --json`. */
