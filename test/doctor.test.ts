@@ -129,13 +129,16 @@ describe("gini doctor against a real engine", () => {
         (r) => find(r, "collector-logs.unknown-type") !== undefined,
       );
       expect(code).toBe(1);
-      expect(find(report, "container.otel-collector")).toMatchObject({
-        status: "fail",
-        // The engine restarts it up to 5 times, so doctor may find it between restarts.
-        finding: expect.stringMatching(
-          /^otel-collector is (exited|restarting) \(exit code 1\b/,
-        ) as string,
-      });
+      // The engine restarts it up to 5 times: doctor finds it down, or up again after a restart.
+      const container = find(report, "container.otel-collector");
+      if (container?.status === "fail") {
+        expect(container.finding).toMatch(/^otel-collector is (exited|restarting) \(exit code 1\b/);
+      } else {
+        expect(find(report, "container.otel-collector.restarts")).toMatchObject({
+          status: "warn",
+          finding: expect.stringMatching(/^otel-collector restarted \d+ times?/) as string,
+        });
+      }
       expect(find(report, "config.unknown-component-type")?.finding).toMatch(
         /^config-spm\.yaml:\d+:\d+: .*jaeger_storage_exporter/,
       );

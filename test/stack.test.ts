@@ -89,10 +89,10 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
       );
     });
 
-    it("status prints a row per service with its state, health, ports and URL", async () => {
+    it("status prints a row per service with its state, health, restarts, ports and URL", async () => {
       const table = await gini(dir, ["status"]);
       expect(table.stdout).toMatch(
-        /prometheus\s+running\s+healthy\s+127\.0\.0\.1:9090→9090\s+http:\/\/localhost:9090\//,
+        /prometheus\s+running\s+healthy\s+0\s+127\.0\.0\.1:9090→9090\s+http:\/\/localhost:9090\//,
       );
     });
 

@@ -8,9 +8,9 @@
  * them for `gini status`, `gini logs` and `gini doctor`. `lockProject` keeps two `up`s or `down`s
  * from changing one project's stack at once.
  */
-export type { AppEvent, AppFacts, AppWarning, HostProcess, StartedApp } from "./app.js";
+export type { AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
 export { appEnv, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
-export { type AppsDown, downApps } from "./down-apps.js";
+export { downApps } from "./down-apps.js";
 export { readHostProcess } from "./host-process.js";
 export { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";
 export { lockProject, type ProjectLock } from "./project-lock.js";

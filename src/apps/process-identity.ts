@@ -52,7 +52,7 @@ export const psReader: ProcessReader = (pid) => {
 };
 
 /** The reader for this system. */
-export function platformReader(): ProcessReader {
+function platformReader(): ProcessReader {
   return hasProcFs() ? procReader : psReader;
 }
 

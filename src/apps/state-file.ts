@@ -9,7 +9,7 @@ import { errorMessage, GiniError } from "../errors.js";
 import type { AppWarning } from "./app.js";
 
 /** `.gini/` and what is in it hold the apps' commands: only the user may read them. */
-export const PRIVATE_DIR = 0o700;
+const PRIVATE_DIR = 0o700;
 export const PRIVATE_FILE = 0o600;
 
 /** An entry of the state file, checked one by one when read. */

@@ -16,6 +16,4 @@ export {
   type NetworkInfo,
   type PortBinding,
   type PullProgress,
-  type RemoveOptions,
-  type RestartPolicy,
 } from "./types.js";

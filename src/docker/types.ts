@@ -24,7 +24,7 @@ export interface ContainerSpec {
 }
 
 /** An engine restart policy: after a non-zero exit, at most `maxRetries` times. */
-export interface RestartPolicy {
+interface RestartPolicy {
   name: "on-failure";
   maxRetries: number;
 }

@@ -4,11 +4,10 @@
  * container apps reuse (pull, spec hash, plan/apply, readiness). Other folders import only this.
  */
 export { imageFor, withSpecHash } from "./container-spec.js";
-export { down, type DownOptions } from "./down.js";
+export { down } from "./down.js";
 export {
   isOwn,
   LABEL_PROJECT,
-  LABEL_PROJECT_DIR,
   LABEL_SERVICE,
   otherFolder,
   projectLabels,
