@@ -150,7 +150,8 @@ describe("gini doctor against a real engine", () => {
     } finally {
       writeFileSync(path, original("config-spm.yaml"));
     }
-    expect((await gini(dir, ["up", "-d"])).code).toBe(0);
+    const healed = await gini(dir, ["up", "-d"]);
+    expect(healed.code, healed.stderr).toBe(0);
   });
 
   it("names a scrape target that is down, with Prometheus's lastError", async () => {

@@ -39,6 +39,9 @@ describe("planStep", () => {
   it("starts a stopped, unchanged container", () => {
     expect(planStep(spec, container({ state: "exited" })).action).toBe("start");
   });
+  it("recreates a crash-looping container, which the engine will not start while it waits", () => {
+    expect(planStep(spec, container({ state: "restarting" })).action).toBe("recreate");
+  });
   it("recreates a container whose spec changed", () => {
     expect(planStep(spec, container({ labels: { [LABEL_SPEC_HASH]: "old" } })).action).toBe(
       "recreate",

@@ -17,7 +17,7 @@ export interface Step {
 /**
  * Decides, per container, the least work that yields the wanted spec: keep a running container
  * whose spec hash matches and that is still on gini-network, start a stopped one, recreate a
- * changed one and create a missing one.
+ * changed or crash-looping one and create a missing one.
  */
 export function planStep(spec: ContainerSpec, existing: ContainerInfo | undefined): Step {
   const step = (action: Action, reason: string): Step => ({ spec, existing, action, reason });
@@ -28,6 +28,9 @@ export function planStep(spec: ContainerSpec, existing: ContainerInfo | undefine
   if (existing.state === "running" && !existing.networks.includes(NETWORK)) {
     return step("recreate", `not attached to ${NETWORK}`);
   }
+  // The engine is waiting to restart a crashed one: it cannot be started (304), and its backoff
+  // may run for minutes, so a fresh container is the quick way back.
+  if (existing.state === "restarting") return step("recreate", "crashing and being restarted");
   if (existing.state !== "running") return step("start", `was ${existing.state}`);
   return step("keep", "up to date");
 }
