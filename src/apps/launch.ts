@@ -1,11 +1,10 @@
-import { closeSync, createWriteStream, fchmodSync, openSync, statSync, writeSync } from "node:fs";
-import { resolve } from "node:path";
+import { closeSync, createWriteStream, fchmodSync, openSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
 import { execa } from "execa";
 
-import type { AppConfig } from "../config/index.js";
+import { type AppConfig, appFolder } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import { logFileOf, rotateLog } from "./app-log.js";
 import { withExitMark } from "./exit-mark.js";
@@ -52,16 +51,6 @@ function forwardLines(stream: Readable | null, each: (line: string) => void): Pr
   return new Promise((done) => lines.once("close", done));
 }
 
-/** The folder an app runs in; a missing one is gini.yaml's mistake, named as such. */
-function appFolder(projectDir: string, name: string, app: Pick<AppConfig, "cwd">): string {
-  const cwd = resolve(projectDir, app.cwd ?? ".");
-  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new GiniError(`apps.${name}.cwd: folder ${cwd} not found`, {
-      hint: "fix cwd in gini.yaml; it is relative to the project folder",
-    });
-  }
-  return cwd;
-}
 
 /**
  * Starts an app's command through the shell, in its own process group, so stopTree can signal
@@ -74,7 +63,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const { projectDir, name, app, env, detach, onLine } = options;
   if (!app.command)
     throw new GiniError(`apps.${name}: no command to run`, { hint: "give the app a command" });
-  const cwd = appFolder(projectDir, name, app);
+  const folder = appFolder(projectDir, name, app.cwd);
+  if (folder.problem) throw new GiniError(folder.problem.message, { hint: folder.problem.hint });
+  const cwd = folder.path;
   const logFile = logFileOf(projectDir, name);
   await ensureGiniDir(projectDir);
   rotateLog(logFile);

@@ -2,6 +2,7 @@
  * The public entry of src/config for the rest of gini (the doctor imports config only from here):
  * the project as gini.yaml defines it, the validation of the config files, and their model.
  */
+export { appFolder } from "./app-folder.js";
 export { appContainerName } from "./app-names.js";
 export { type ConfigFacts, readConfigFacts } from "./config-facts.js";
 export { displayPath } from "./display-path.js";

@@ -111,3 +111,16 @@ describe("what `gini up` refused only after starting the stack", () => {
     );
   });
 });
+
+describe("an app's folder", () => {
+  it("refuses a cwd that is not there, at its line, as the launch would", async () => {
+    const findings = await findingsFor(["apps:", "  api:", "    command: x", "    cwd: nowhere"]);
+    expect(findings).toEqual([
+      [4, "gini-apps", expect.stringMatching(/^apps\.api\.cwd: folder \/.*\/nowhere not found$/)],
+    ]);
+  });
+
+  it("accepts one that is", async () => {
+    expect(await findingsFor(["apps:", "  api: { command: x, cwd: . }"])).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { appFolder } from "../../app-folder.js";
 import { appNameProblems } from "../../app-names.js";
 import { asRecord, get, str } from "../../model/index.js";
 import { type AppConfig, CONTAINER_NAME_PATTERN } from "../../schema.js";
@@ -21,8 +22,15 @@ export const giniApps: Rule = (ctx) => {
   const project = named === undefined ? ctx.project.name : str(named);
   const at = (keys: readonly (string | number)[], message: string, fix: string): Finding =>
     findingAt(doc, keys, "error", RULE, message, fix);
+  const folders = Object.entries(asRecord(get(doc.data, "apps")) ?? {}).flatMap(([name, app]) => {
+    const cwd = get(app, "cwd");
+    if (typeof cwd !== "string") return [];
+    const { problem } = appFolder(ctx.project.dir, name, cwd);
+    return problem ? [at(["apps", name, "cwd"], problem.message, problem.hint)] : [];
+  });
   return [
     ...orderProblems(apps).map((p) => at(p.keys, p.message, p.hint)),
+    ...folders,
     // A name: of the wrong kind is the gini-yaml rule's finding; no container name follows from it.
     ...(project !== undefined && (named === undefined || CONTAINER_NAME_PATTERN.test(project))
       ? appNameProblems(project, apps).map((p) => at(p.keys, p.message, p.fix))
