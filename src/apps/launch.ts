@@ -51,7 +51,6 @@ function forwardLines(stream: Readable | null, each: (line: string) => void): Pr
   return new Promise((done) => lines.once("close", done));
 }
 
-
 /**
  * Starts an app's command through the shell, in its own process group, so stopTree can signal
  * the whole tree and a Ctrl-C in gini's terminal does not reach the app directly (gini stops it
