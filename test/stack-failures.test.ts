@@ -79,7 +79,7 @@ describe("gini up failures against a real Docker engine", () => {
     expect(broken.stderr).toMatch(/^ {2}\| .*unknown long flag '--config'/m);
     expect(broken.stderr).toMatch(/^hint: .*gini logs jaeger/m);
     const repaired = await gini(dir, ["up", "-d", "--no-apps"]);
-    expect(repaired.code).toBe(0);
+    expect(repaired.code, repaired.stderr).toBe(0);
     expect(repaired.stderr).toContain("jaeger recreated");
   });
 

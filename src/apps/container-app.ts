@@ -146,7 +146,7 @@ function startedContainerApp(app: ContainerApp, id: string, options: StartOption
       waitAppReady(
         app.name,
         app.config.ready,
-        { gone: () => containerGone(docker, id), lastLines: () => tail(15) },
+        { gone: containerGone(docker, id), lastLines: () => tail(15) },
         options,
       ),
     stop: () => docker.removeContainer(id, STOP_TIMEOUT_SECONDS),

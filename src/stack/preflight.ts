@@ -63,7 +63,7 @@ export function checkOwnership(
 
 /**
  * Host ports must be free for every container gini is about to start, except ports the same
- * service's container already publishes (gini replaces that container itself).
+ * service's container already publishes or holds while restarting (gini replaces it itself).
  */
 export async function checkPorts(
   project: Project,
@@ -78,6 +78,9 @@ export async function checkPorts(
         s.spec.ports
           .filter(
             (p) =>
+              // A crash-looping container lists no ports while the engine holds them for its
+              // restart; gini removes it before starting the new one, which frees them.
+              s.existing?.state !== "restarting" &&
               !(s.existing?.state === "running" && s.existing.ports.some((q) => q.host === p.host)),
           )
           .map(async (p) => {

@@ -90,7 +90,7 @@ export function waitReady(
     {
       label: service.name,
       url: readyUrl(service),
-      gone: () => containerGone(docker, containerId),
+      gone: containerGone(docker, containerId),
       lastLines: () => lastLines(docker, containerId),
       hint: `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`,
     },
@@ -99,15 +99,21 @@ export function waitReady(
 }
 
 /**
- * "did not get ready: its container is exited" once the container no longer runs. One the engine
- * restarts (the stack's restart policy) crashed already: waiting for it would only repeat that.
+ * A check for the readiness wait: "did not get ready: its container is exited" once the container
+ * no longer runs, or once the engine has restarted it since the wait began (it crashed: waiting
+ * would only repeat that). Restarts from before the wait are history: a container that crashed on
+ * a config the user has since fixed may well come up now.
  */
-export async function containerGone(docker: DockerClient, id: string): Promise<string | undefined> {
-  const c = await docker.inspectContainer(id);
-  if (c?.state === "running" && c.restartCount === 0) return undefined;
-  if (!c) return "did not get ready: its container was removed";
-  if (c.state !== "restarting" && c.state !== "running") {
-    return `did not get ready: its container is ${c.state}`;
-  }
-  return `did not get ready: its container exited (code ${c.exitCode}) and the engine restarts it`;
+export function containerGone(docker: DockerClient, id: string): () => Promise<string | undefined> {
+  let before: number | undefined;
+  return async () => {
+    const c = await docker.inspectContainer(id);
+    before ??= c?.restartCount ?? 0;
+    if (c?.state === "running" && c.restartCount === before) return undefined;
+    if (!c) return "did not get ready: its container was removed";
+    if (c.state !== "restarting" && c.state !== "running") {
+      return `did not get ready: its container is ${c.state}`;
+    }
+    return `did not get ready: its container exited (code ${c.exitCode}) and the engine restarts it`;
+  };
 }

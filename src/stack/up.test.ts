@@ -54,6 +54,19 @@ describe("up (fake engine)", () => {
     expect(docker.calls.filter((c) => !c.startsWith("pull"))).toEqual([]);
   });
 
+  it("replaces a crash-looping container whose ports the engine still holds for its restart", async () => {
+    const p = project();
+    await up(p, options, () => {});
+    const jaeger = [...docker.containers.values()].find((c) => c.name === "jaeger")!;
+    Object.assign(jaeger, { state: "restarting", ports: [] });
+    const again = await up(
+      p,
+      { ...options, portFree: async (_h, port) => port !== 16686 },
+      () => {},
+    );
+    expect(again.map((s) => s.action)).toEqual(["keep", "recreate", "keep"]);
+  });
+
   it("fails fast with the last log lines when a container exits", async () => {
     docker.crashOnStart.add("otel-collector");
     docker.logLines = ['Error: failed to get config: unknown type: "jaeger_storage_exporter"'];
