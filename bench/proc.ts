@@ -2,7 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 
-import { docker } from "../test/setup/images.js";
+import { projectFixture } from "../test/helpers/project-fixture.js";
+import { docker, type TestImages } from "../test/setup/images.js";
 
 export { docker };
 
@@ -15,6 +16,21 @@ export interface BenchContext {
   dir: string;
   env: NodeJS.ProcessEnv;
   runs: number;
+}
+
+/** A fresh project folder named `name`, with the env that points gini at the test images. */
+export function benchContext(name: string, runs: number, images: TestImages): BenchContext {
+  return {
+    dir: projectFixture({ name }),
+    runs,
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      GINI_OTEL_COLLECTOR_IMAGE: images.collector,
+      GINI_JAEGER_IMAGE: images.jaeger,
+      GINI_PROMETHEUS_IMAGE: images.prometheus,
+    },
+  };
 }
 
 /** Runs a command to its end, fails loudly on a non-zero exit, returns its wall time in ms. */

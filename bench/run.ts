@@ -6,10 +6,9 @@
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
-import { projectFixture } from "../test/helpers/project-fixture.js";
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
-import { type BenchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
+import { benchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
 import { measureRedQuery, redQueryRow } from "./red-query.js";
 import { measureStackTimes, stackRows } from "./stack-times.js";
@@ -31,17 +30,7 @@ if (rates.some((r) => !(r > 0)))
   throw new Error("BENCH_THROUGHPUT_RATES: positive numbers, e.g. 2500,5000");
 
 const images = await buildTestImages();
-const ctx: BenchContext = {
-  dir: projectFixture({ name: "bench" }),
-  runs,
-  env: {
-    ...process.env,
-    NO_COLOR: "1",
-    GINI_OTEL_COLLECTOR_IMAGE: images.collector,
-    GINI_JAEGER_IMAGE: images.jaeger,
-    GINI_PROMETHEUS_IMAGE: images.prometheus,
-  },
-};
+const ctx = benchContext("bench", runs, images);
 
 const taken = await stackNamesInUse();
 if (taken.length > 0) {

@@ -9,13 +9,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 
-import { projectFixture } from "../test/helpers/project-fixture.js";
 import { buildTestImages } from "../test/setup/images.js";
 import { delta, scrape } from "./collector-metrics.js";
 import { countSpans } from "./jaeger-count.js";
 import { sendLoad } from "./load-gen.js";
 import { MemoryPoller } from "./memory.js";
-import { type BenchContext, BIN, cleanUp, gini, stackNamesInUse } from "./proc.js";
+import { benchContext, BIN, cleanUp, gini, stackNamesInUse } from "./proc.js";
 import { envInt, sleep } from "./stats.js";
 import { BATCH, drain, JAEGER_SETTLE_MS } from "./throughput.js";
 
@@ -24,17 +23,7 @@ const rate = envInt("SOAK_RATE", 2000);
 const demoRps = envInt("SOAK_DEMO_RPS", 10);
 
 const images = await buildTestImages();
-const ctx: BenchContext = {
-  dir: projectFixture({ name: "soak" }),
-  runs: 1,
-  env: {
-    ...process.env,
-    NO_COLOR: "1",
-    GINI_OTEL_COLLECTOR_IMAGE: images.collector,
-    GINI_JAEGER_IMAGE: images.jaeger,
-    GINI_PROMETHEUS_IMAGE: images.prometheus,
-  },
-};
+const ctx = benchContext("soak", 1, images);
 if ((await stackNamesInUse()).length > 0) {
   console.error("soak: a stack runs already; the soak needs the fixed names and ports");
   process.exit(1);
