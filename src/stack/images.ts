@@ -11,6 +11,6 @@ import type { ServiceName } from "../config/index.js";
  */
 export const DEFAULT_IMAGES: Record<ServiceName, string> = {
   "otel-collector": "otel/opentelemetry-collector-contrib:0.165.0",
-  jaeger: "jaegertracing/jaeger:2.21.0",
+  jaeger: "jaegertracing/jaeger:2.20.0",
   prometheus: "prom/prometheus:v3.13.5",
 };

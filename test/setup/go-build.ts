@@ -1,7 +1,8 @@
 // Test set-up, not the product: builds real programs from their published Go modules with the
 // ordinary Go tools (Go module proxy, module and build caches in their default places).
 import { execFile } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -66,11 +67,36 @@ export async function buildGoProgram(program: GoProgram, workDir: string, outDir
   ];
   await writeFile(join(workDir, "go.mod"), wrapper.join("\n\n") + "\n");
   await go(["get", ...program.packages.map((p) => `${p}@${program.version}`)], workDir);
+  await goBuild(program, workDir, outDir);
+}
+
+/** `go build` of the packages in `cwd`'s module, stripped and stamped, into `outDir`. */
+async function goBuild(program: Omit<GoProgram, "module" | "version">, cwd: string, out: string) {
   const tags = program.tags?.length ? ["-tags", program.tags.join(",")] : [];
   const stamps = Object.entries(program.stamps ?? {}).map(([k, v]) => ` -X ${k}=${v}`);
   const ldflags = `-ldflags=-s -w${stamps.join("")}`;
-  await go(
-    ["build", "-trimpath", ldflags, ...tags, "-o", `${outDir}/`, ...program.packages],
-    workDir,
-  );
+  await go(["build", "-trimpath", ldflags, ...tags, "-o", `${out}/`, ...program.packages], cwd);
+}
+
+/** A module's source as a tarball (for releases the Go module proxy does not serve). */
+export interface GoSource {
+  tarball: string;
+  /** The tarball's expected sha256: a different file is refused before it is unpacked. */
+  sha256: string;
+  /** The folder the tarball unpacks to, which holds the go.mod. */
+  folder: string;
+  /** Package paths relative to that module, e.g. `./cmd/jaeger`. */
+  packages: string[];
+  stamps?: Record<string, string>;
+}
+
+/** Checks the tarball's checksum, unpacks it into `workDir` and builds its programs. */
+export async function buildGoSource(source: GoSource, workDir: string, outDir: string) {
+  const actual = createHash("sha256")
+    .update(await readFile(source.tarball))
+    .digest("hex");
+  if (actual !== source.sha256)
+    throw new Error(`${source.tarball}: sha256 ${actual}, expected ${source.sha256}`);
+  await run("tar", ["-xzf", source.tarball, "-C", workDir]);
+  await goBuild(source, join(workDir, source.folder), outDir);
 }

@@ -1,12 +1,12 @@
 // Test set-up, not the product: what goes into each integration-test image. Every binary is the
-// real program, built from its published Go module at the version gini pins (Jaeger: see below),
+// real program, built from its published Go module (Jaeger: from its source) at the version gini pins,
 // laid out like the upstream image, so that gini runs it exactly as it runs the upstream one.
 import { copyFile, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
-import { buildGoProgram, go } from "./go-build.js";
+import { buildGoProgram, buildGoSource, go, type GoSource } from "./go-build.js";
 
 const MANIFEST = fileURLToPath(new URL("../images/otelcol-builder.yaml", import.meta.url));
 
@@ -53,40 +53,68 @@ async function collector(): Promise<ImageRecipe> {
 }
 
 /**
- * Jaeger v2. Its module path has no /v2, so its Go module versions are the v1 tags; the paired
- * tags ended with v1.76.0 = v2.13.0 (commit 63b27e1810a710ac54dc4522da0538e540bdc545, 3 Dec 2025).
- * Later releases exist only as pseudo-versions of their tag commits, and the Go module proxy
- * reachable here refuses those ("This module version is not available"), so the tests run 2.13.0
- * while gini pins the newest release; the README says what that leaves unverified.
+ * Jaeger v2. Its module path has no /v2 and the Go module proxy serves no release after v2.13.0,
+ * so the pinned release is built from its source tarball in the steering repo's shared/vendor
+ * (checked against the checksum below), stamped as Jaeger's own release build stamps it.
  */
-const TEST_JAEGER = {
-  release: "2.13.0",
-  module: "v1.76.0",
-  commit: "63b27e1810a710ac54dc4522da0538e540bdc545",
+const JAEGER_SOURCE = {
+  release: "2.20.0",
+  commit: "798e4b0fcf22609e381df764a01461affd813e1e",
+  /** The tag commit's date: Jaeger's release build stamps the commit date. */
+  date: "2026-07-19",
+  sha256: "07743e2b353b5da1d647a8c16c944e5b945992e811c8d174b2a1e6343bb648f8",
 };
 
+/** Where the vendored upstream source lies: shared/vendor beside the project's clone. */
+export const VENDOR_DIR =
+  process.env.GINI_VENDOR_DIR ?? fileURLToPath(new URL("../../../shared/vendor", import.meta.url));
+
+/** The Jaeger release the test image is built from: the one gini pins, or the recipe refuses. */
+export function jaegerTestRelease(pinned = DEFAULT_IMAGES.jaeger): string {
+  const release = releaseOf(pinned);
+  if (release !== JAEGER_SOURCE.release)
+    throw new Error(
+      `gini pins ${pinned}, but the Jaeger test image is built from ${JAEGER_SOURCE.release}'s source`,
+    );
+  return release;
+}
+
 function jaeger(): ImageRecipe {
-  const program = {
-    module: "github.com/jaegertracing/jaeger",
-    version: TEST_JAEGER.module,
-    packages: ["github.com/jaegertracing/jaeger/cmd/jaeger"],
+  const release = jaegerTestRelease();
+  const version = "github.com/jaegertracing/jaeger/internal/version";
+  const source: GoSource = {
+    tarball: join(VENDOR_DIR, `jaeger-v${release}-src.tar.gz`),
+    sha256: JAEGER_SOURCE.sha256,
+    folder: `jaeger-${release}`,
+    packages: ["./cmd/jaeger"],
     stamps: {
-      "github.com/jaegertracing/jaeger/internal/version.latestVersion": `v${TEST_JAEGER.release}`,
-      "github.com/jaegertracing/jaeger/internal/version.commitSHA": TEST_JAEGER.commit,
+      [`${version}.latestVersion`]: `v${release}`,
+      [`${version}.commitSHA`]: JAEGER_SOURCE.commit,
+      [`${version}.date`]: JAEGER_SOURCE.date,
     },
   };
   return {
     service: "jaeger",
-    release: TEST_JAEGER.release,
-    inputs: [JSON.stringify(program)],
-    build: (workDir, outDir) => buildGoProgram(program, workDir, outDir),
-    files: { "/cmd/jaeger/jaeger-linux": "jaeger" },
+    release,
+    // The checksum, not the path: the same source in another clone is the same image.
+    inputs: [JSON.stringify({ ...source, tarball: basename(source.tarball) })],
+    async build(workDir, outDir) {
+      await buildGoSource(source, workDir, outDir);
+      // The upstream image ships the default sampling strategies beside the binary.
+      const strategies = join(workDir, source.folder, "cmd/jaeger/sampling-strategies.json");
+      await copyFile(strategies, join(outDir, "sampling-strategies.json"));
+    },
+    files: {
+      "/cmd/jaeger/jaeger-linux": "jaeger",
+      "/cmd/jaeger/sampling-strategies.json": "sampling-strategies.json",
+    },
     dirs: { "/tmp": 0 },
     changes: [
       'ENTRYPOINT ["/cmd/jaeger/jaeger-linux"]',
       "ENV JAEGER_LISTEN_HOST=0.0.0.0",
       "USER 10001",
-      "EXPOSE 4317 4318 16686",
+      "EXPOSE 4317 4318 5778 5779 9411 13132 13133 14250 14268 16686",
+      'VOLUME ["/tmp"]',
     ],
   };
 }
