@@ -7,7 +7,7 @@ const MAX_BYTES = 512 * 1024;
 const MAX_SOURCES = 200;
 
 /** Folders that hold dependencies, builds or tooling, never an app of their own. */
-export const SKIPPED_FOLDERS = new Set([
+const SKIPPED_FOLDERS = new Set([
   "node_modules",
   "venv",
   "env",
