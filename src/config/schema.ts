@@ -42,6 +42,11 @@ export const appSchema = z
     image: z.string().min(1).optional(),
     /** Working folder, relative to the project folder. */
     cwd: z.string().optional(),
+    /**
+     * OTLP protocol the app's exporter speaks: grpc (default, port 4317) or http (http/protobuf,
+     * port 4318).
+     */
+    otlp: z.enum(["grpc", "http"]).optional(),
     /** Extra environment; wins over what gini injects. */
     env: z.record(z.string(), z.string()).optional(),
     /** http:// URL that answers 2xx once the app is ready (the probe speaks plain HTTP only). */
