@@ -93,7 +93,7 @@ const composeV2: Deployment = {
       .map((line) => line.replace(/ running$/, " 1/1"))
       .sort(),
   async remove() {
-    if (composeFile) compose("down", "--timeout", "5");
+    if (composeFile) compose("down", "--volumes", "--timeout", "5");
     await Promise.resolve();
   },
 };

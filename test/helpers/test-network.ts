@@ -64,7 +64,7 @@ export class TestNetwork {
   }
 
   async destroy(): Promise<void> {
-    if (this.containers.length) await docker("rm", "-f", ...this.containers).catch(() => "");
+    if (this.containers.length) await docker("rm", "-f", "-v", ...this.containers).catch(() => "");
     await docker("network", "rm", this.name).catch(() => "");
   }
 }

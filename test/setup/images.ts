@@ -68,7 +68,7 @@ async function ensureImage(recipe: ImageRecipe, log: (line: string) => void): Pr
   const tag = tagOf(recipe);
   if (await exists(tag)) return tag;
   const started = Date.now();
-  log(`test images: building ${tag} from Go modules`);
+  log(`test images: building ${tag} (Go)`);
   const scratch = await mkdtemp(join(tmpdir(), `gini-image-${recipe.service}-`));
   try {
     const [work, out, root] = ["work", "out", "root"].map((d) => join(scratch, d));
