@@ -24,6 +24,7 @@ export { MAX_CONFIG_BYTES } from "./read-config-text.js";
 export {
   ERROR_STATUS_CODE,
   flushInterval,
+  GINI_APP_ATTRIBUTE,
   SPAN_KINDS,
   SPAN_METRICS_DEFAULTS,
   type SpanKind,
