@@ -1,6 +1,7 @@
 import { type AppFacts, otlpEndpoint } from "../apps/index.js";
 import { parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
+import { exportEvidence } from "./export-evidence.js";
 import { jaegerServices } from "./jaeger.js";
 import { servicesWithMetrics } from "./span-metrics.js";
 import { type Check, type CheckGroup, checksOf } from "./types.js";
@@ -17,7 +18,7 @@ const isLocal = (host: string) => ["localhost", "127.0.0.1", "::1"].includes(hos
 export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
-  const wanted = otlpEndpoint(app.kind);
+  const wanted = otlpEndpoint(app.kind, app.otlp);
   const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
   if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -117,6 +118,9 @@ export const checkApps: CheckGroup = async (ctx) => {
               `no spans from ${app.service} have reached the collector or Jaeger yet`,
               `send it a request; if nothing arrives, check its OTEL environment and \`gini logs ${app.name}\``,
             );
-    return [envCheck(app, seen), seenCheck];
+    // The environment alone never passes an app whose log shows failed exports; a wrong
+    // environment is the better finding when both are wrong, since its fix comes first.
+    const env = envCheck(app, seen);
+    return [env.status === "fail" ? env : (exportEvidence(app) ?? env), seenCheck];
   });
 };
