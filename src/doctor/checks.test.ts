@@ -137,6 +137,29 @@ describe("doctor checks", () => {
     expect(api.fix).toBe("set `otlp: http` for it in gini.yaml, then `gini up`");
   });
 
+  it("sees a multi-service app by the services its span metrics mark with gini_app", async () => {
+    const series = [
+      { metric: { gini_app: "api", service_name: "checkout" }, value: [0, "1"] },
+      { metric: { gini_app: "api", service_name: "cart" }, value: [0, "1"] },
+    ];
+    const checks = await doctorWith(({ deps }) => {
+      const http = deps.http;
+      deps.http = async (url) =>
+        decodeURIComponent(url).includes("count by (gini_app")
+          ? { status: 200, body: JSON.stringify({ status: "success", data: { result: series } }) }
+          : http(url);
+    });
+    expect(checks.find((c) => c.id === "app.api.seen")).toMatchObject({
+      status: "pass",
+      finding: "api sends cart, checkout (seen in the span metrics)",
+    });
+    // An app without the label falls back to its service name.
+    expect(checks.find((c) => c.id === "app.ui.seen")).toMatchObject({
+      status: "pass",
+      finding: "gini-ui seen by Jaeger",
+    });
+  });
+
   it("reads only what the app wrote since it last started", async () => {
     const start = "--- gini: 2026-01-01T00:00:00.000Z starting api: ./api";
     const checks = await doctorWith(() => {}, { api: [GO_HTTP_TO_GRPC, start, "listening"] });

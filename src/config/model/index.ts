@@ -3,6 +3,7 @@
  * reading them, and the knowledge about them that `gini validate` and `gini doctor` share. The
  * public entry: import from here, never from the files beside it.
  */
+export { appServicesQuery, servicesByApp } from "./app-services.js";
 export {
   ACCEPTED_SPANS_METRIC,
   allComponents,
