@@ -26,6 +26,17 @@ const LINES = [
     "http-to-grpc",
     String.raw`Transient error ('Connection aborted.', BadStatusLine('\x00\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x08\x07\x00')) encountered while exporting span batch, retrying in 1.04s.`,
   ],
+  // captured reason (requests → grpc-go, the collector's server), both of the exporter's formats
+  [
+    "Python",
+    "http-to-grpc",
+    String.raw`Transient error ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer')) encountered while exporting span batch, retrying in 1.91s.`,
+  ],
+  [
+    "Python",
+    "http-to-grpc",
+    String.raw`Failed to export span batch code: None, reason: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))`,
+  ],
   // .NET, opentelemetry-dotnet#3619
   [
     ".NET",
@@ -114,7 +125,16 @@ describe("the export error table", () => {
 
   it("ignores an app's ordinary output and takes the newest failure", () => {
     expect(findExportError(["listening on :8000", "GET /health 200"])).toBeUndefined();
-    const found = findExportError([LINES[0][2], "GET /health 200", LINES[4][2]]);
+    // A reset outside the exporter is not evidence.
+    const reset = "('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))";
+    expect(findExportError([`GET http://payments/ failed: ${reset}`])).toBeUndefined();
+    const line = (sdk: string, problem: string) =>
+      LINES.find(([s, p]) => s === sdk && p === problem)![2];
+    const found = findExportError([
+      line("Go", "http-to-grpc"),
+      "GET /health 200",
+      line("Go", "grpc-to-http"),
+    ]);
     expect(found?.entry.problem).toBe("grpc-to-http");
   });
 

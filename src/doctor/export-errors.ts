@@ -30,10 +30,18 @@ export const EXPORT_ERROR_PATTERNS: readonly ExportErrorPattern[] = [
   // Node exporter-trace-otlp-http / -proto 0.208.0 → gRPC server, captured (diag.error prints the
   // error as JSON): `{"stack":"Error: Parse Error: Expected HTTP/, RTSP/ or ICE/ …`.
   { sdk: "Node", problem: "http-to-grpc", pattern: /Parse Error: Expected HTTP\// },
-  // Python opentelemetry-exporter-otlp-proto-http posts with requests; requests 2.34 → gRPC
-  // server, captured: `('Connection aborted.', BadStatusLine('\x00\x00…'))`, which the exporter
-  // logs as the reason of "Failed to export span batch" / "Transient error … exporting span batch".
-  { sdk: "Python", problem: "http-to-grpc", pattern: /BadStatusLine\('\\x00\\x00/ },
+  // Python opentelemetry-exporter-otlp-proto-http posts with requests and logs its error as the
+  // reason of "Failed to export span batch code: None, reason: …" or "Transient error …
+  // encountered while exporting span batch" (its source). requests 2.34, captured: against a
+  // grpc-go server (the collector's) `('Connection aborted.', ConnectionResetError(104,
+  // 'Connection reset by peer'))`, against a grpc-js one `('Connection aborted.',
+  // BadStatusLine('\x00\x00…'))`. A reset alone is vague; from the HTTP exporter it is this.
+  {
+    sdk: "Python",
+    problem: "http-to-grpc",
+    pattern:
+      /Connection aborted\.', (BadStatusLine\('\\x00|ConnectionResetError).*exporting span batch|span batch code: \w+, reason: \('Connection aborted\.', (BadStatusLine\('\\x00|ConnectionResetError)/,
+  },
   // Java HttpExporter (OkHttp, HTTP/1.1) → gRPC port: "Failed to export spans. The request could
   // not be executed. Full error message: …" (opentelemetry-java source) with OkHttp's texts for a
   // reply that is no HTTP/1 status line. Not captured here.
