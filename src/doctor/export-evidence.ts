@@ -1,10 +1,12 @@
-import type { AppFacts } from "../apps/index.js";
-import { otlpEndpoint } from "../apps/index.js";
+import { type AppFacts, otlpEndpoint } from "../apps/index.js";
 import { PORTS } from "../config/index.js";
 import { findExportError, trimmed } from "./export-errors.js";
 import { type Check, checksOf } from "./types.js";
 
 const check = checksOf("apps");
+
+/** A running detached app is kept by `gini up -d` while its command is unchanged. */
+const RESTART = "then restart it: `gini down`, `gini up`";
 
 /**
  * The app's own log, judged: a failed export there is evidence that outweighs its environment
@@ -26,7 +28,7 @@ export function exportEvidence(app: AppFacts): Check | undefined {
         `${app.name} exports OTLP/HTTP to the gRPC port ${PORTS.otlpGrpc} ${sdk}; ${quote}`,
         app.otlp === "http"
           ? `its env points it at port ${PORTS.otlpGrpc}: remove that OTEL_EXPORTER_OTLP_ENDPOINT so \`otlp: http\` gives it ${otlpEndpoint(app.kind, "http")}`
-          : `set \`otlp: http\` for it in gini.yaml, then \`gini up\``,
+          : `set \`otlp: http\` for it in gini.yaml, ${RESTART}`,
       );
     case "grpc-to-http":
       return check(
@@ -34,7 +36,7 @@ export function exportEvidence(app: AppFacts): Check | undefined {
         "fail",
         `${app.name} exports OTLP/gRPC to the HTTP port ${PORTS.otlpHttp} ${sdk}; ${quote}`,
         app.otlp === "http"
-          ? "remove `otlp: http` for it in gini.yaml (its exporter speaks gRPC), then `gini up`"
+          ? `remove \`otlp: http\` for it in gini.yaml (its exporter speaks gRPC), ${RESTART}`
           : `its env points it at port ${PORTS.otlpHttp}: remove that OTEL_EXPORTER_OTLP_ENDPOINT so gini gives it ${otlpEndpoint(app.kind)}`,
       );
     case "unreachable":
