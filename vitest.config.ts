@@ -14,12 +14,14 @@ export default defineConfig({
     },
     projects: [
       {
-        test: { name: "unit", include: ["src/**/*.test.ts"] },
+        // The test set-up's own checks (e.g. the image pins) need no engine: they run as unit tests.
+        test: { name: "unit", include: ["src/**/*.test.ts", "test/setup/**/*.test.ts"] },
       },
       {
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
+          exclude: ["test/setup/**"],
           // Builds the test images; fails (never skips) when no Docker engine answers.
           globalSetup: ["test/setup/global-setup.ts"],
           // The stack has fixed container names and host ports: one file at a time.

@@ -25,7 +25,7 @@ const MAY_IMPORT: Record<string, string[]> = {
 };
 
 /** Folders entered only through their index.ts, innermost first. */
-const UNITS = ["config/model", "config/validate", ...Object.keys(MAY_IMPORT)];
+const UNITS = ["config/detect", "config/model", "config/validate", ...Object.keys(MAY_IMPORT)];
 
 /** Public entries that are not an index.ts: tracing's is the package export `gini-spm/tracing`. */
 const OTHER_ENTRIES = ["tracing/setup-tracing.ts"];

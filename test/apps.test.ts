@@ -24,11 +24,10 @@ interface OtlpTraces {
 async function tracesOf(service: string): Promise<Map<string, Set<string>>> {
   const hour = 3_600_000;
   const q = new URLSearchParams({
-    "query.service_name": service,
-    "query.start_time_min": new Date(Date.now() - hour).toISOString(),
-    "query.start_time_max": new Date(Date.now() + hour).toISOString(),
-    // The name Jaeger 2.13 reads; later releases accept it as an alias of query.search_depth.
-    "query.num_traces": "20",
+    "query.serviceName": service,
+    "query.startTimeMin": new Date(Date.now() - hour).toISOString(),
+    "query.startTimeMax": new Date(Date.now() + hour).toISOString(),
+    "query.searchDepth": "20",
   });
   const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q.toString()}`);
   const traces = new Map<string, Set<string>>();

@@ -142,10 +142,10 @@ describe.each([swarm, composeV2])("gini export compose's file on $title", (deplo
     expect(listed?.services).toContain(SERVICE);
     const hour = 3_600_000;
     const q = new URLSearchParams({
-      "query.service_name": SERVICE,
-      "query.start_time_min": new Date(Date.now() - hour).toISOString(),
-      "query.start_time_max": new Date(Date.now() + hour).toISOString(),
-      "query.num_traces": "20",
+      "query.serviceName": SERVICE,
+      "query.startTimeMin": new Date(Date.now() - hour).toISOString(),
+      "query.startTimeMax": new Date(Date.now() + hour).toISOString(),
+      "query.searchDepth": "20",
     });
     type Traces = {
       result?: { resourceSpans?: { scopeSpans: { spans: { traceId: string }[] }[] }[] };

@@ -13,7 +13,7 @@ import { type Finding, jsonReport } from "./validate/index.js";
 const FULL_GINI_YAML = `name: shop
 bind: 127.0.0.1
 stack:
-  jaeger: { image: jaegertracing/jaeger:2.21.0 }
+  jaeger: { image: jaegertracing/jaeger:2.20.0 }
   prometheus:
     config: prometheus.yml
 apps:

@@ -5,6 +5,7 @@
 export { appFolder } from "./app-folder.js";
 export { appContainerName } from "./app-names.js";
 export { type ConfigFacts, readConfigFacts } from "./config-facts.js";
+export { guessesOf } from "./detect/index.js";
 export { displayPath } from "./display-path.js";
 export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";

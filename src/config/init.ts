@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { GiniError } from "../errors.js";
+import { detectApps, type DetectedApp, giniYamlText } from "./detect/index.js";
 import { DEFAULT_CONFIG_FILES } from "./load.js";
 
 /** What `gini init` did with one file. */
@@ -12,6 +13,8 @@ export interface InitResult {
   path: string;
   /** written: new file; overwritten: replaced under --force; skipped: it existed. */
   action: "written" | "overwritten" | "skipped";
+  /** For a gini.yaml written: the apps found in the project, as it lists them. */
+  apps?: DetectedApp[];
 }
 
 export interface InitOptions {
@@ -30,13 +33,13 @@ export function packageRoot(): string {
 
 /**
  * Writes the three service configs and a commented gini.yaml into `dir`, copied from gini's own
- * package. Never replaces an existing file unless `force` is set, and never writes through a
+ * package; gini.yaml lists the apps found in the project (see detect/). Never replaces an existing file unless `force` is set, and never writes through a
  * symlink: `force` replaces the link itself, so the file it points to stays as it was.
  */
 export async function initProject(dir: string, options: InitOptions = {}): Promise<InitResult[]> {
   const root = options.packageRoot ?? packageRoot();
   const target = resolve(dir);
-  const files: { source: string; path: string }[] = [
+  const files: { source: string; path: string; apps?: DetectedApp[] }[] = [
     ...Object.values(DEFAULT_CONFIG_FILES).map((name) => ({
       source: join(root, name),
       path: join(target, name),
@@ -44,11 +47,14 @@ export async function initProject(dir: string, options: InitOptions = {}): Promi
     {
       source: join(root, "templates", "gini.yaml"),
       path: resolve(target, options.configFile ?? "gini.yaml"),
+      apps: detectApps(target),
     },
   ];
   const results: InitResult[] = [];
-  for (const { source, path } of files) {
-    const text = await readFile(source, "utf8");
+  for (const { source, path, apps } of files) {
+    const template = await readFile(source, "utf8");
+    const text = apps ? giniYamlText(template, apps) : template;
+    const found = apps && { apps };
     await mkdir(dirname(path), { recursive: true });
     const existing = lstatSync(path, { throwIfNoEntry: false });
     if (existing?.isDirectory()) {
@@ -58,13 +64,13 @@ export async function initProject(dir: string, options: InitOptions = {}): Promi
     }
     if (existing && options.force) {
       await replaceFile(path, text);
-      results.push({ path, action: "overwritten" });
+      results.push({ path, action: "overwritten", ...found });
       continue;
     }
     try {
       // "wx" fails on any existing entry, a dangling symlink included: nothing is written through it.
       await writeFile(path, text, { flag: "wx" });
-      results.push({ path, action: "written" });
+      results.push({ path, action: "written", ...found });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       results.push({ path, action: "skipped" });

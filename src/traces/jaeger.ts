@@ -56,21 +56,16 @@ export async function jaegerServices(http: HttpGet): Promise<string[]> {
 }
 
 /**
- * The spans of a service's most recent traces. Each parameter goes in both spellings: 2.13 reads
- * the snake_case names (`query.num_traces`), 2.20 renamed them to camelCase (`query.searchDepth`)
- * and keeps the old ones only as deprecated aliases. 2.13 rejects a search without a depth.
+ * The spans of a service's most recent traces. The parameters are api_v3's camelCase names (Jaeger
+ * 2.20 made them canonical; the snake_case spellings of earlier releases are deprecated aliases).
  */
 export async function searchTraces(http: HttpGet, q: TraceQuery): Promise<TraceSpan[]> {
   const start = new Date(q.startMs).toISOString();
   const end = new Date(q.endMs).toISOString();
   const params = new URLSearchParams([
-    ["query.service_name", q.service],
     ["query.serviceName", q.service],
-    ["query.start_time_min", start],
     ["query.startTimeMin", start],
-    ["query.start_time_max", end],
     ["query.startTimeMax", end],
-    ["query.num_traces", String(q.depth)],
     ["query.searchDepth", String(q.depth)],
   ]);
   return spansOf(await getJson(http, `/api/v3/traces?${params.toString()}`));

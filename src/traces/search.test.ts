@@ -33,20 +33,16 @@ describe("findTraces", () => {
     expect(search.traces.find((t) => t.traceId === FAILED)?.spans).toHaveLength(4);
   });
 
-  it("asks api_v3 in both spellings of its parameters, for Jaeger 2.13 through 2.21", async () => {
+  it("asks api_v3 with the camelCase parameters of Jaeger 2.20", async () => {
     const deps = fakeDeps(DEMO);
     await findTraces({ ...ALL, service: "gini-ui", limit: 3 }, deps);
     const [search] = searchesOf(deps.urls);
     expect(`${search!.protocol}//${search!.host}`).toBe("http://127.0.0.1:16686");
     const q = Object.fromEntries(search!.searchParams);
     expect(q).toEqual({
-      "query.service_name": "gini-ui",
       "query.serviceName": "gini-ui",
-      "query.start_time_min": "2026-11-24T16:26:58.027Z",
       "query.startTimeMin": "2026-11-24T16:26:58.027Z",
-      "query.start_time_max": "2026-11-25T16:27:58.027Z",
       "query.startTimeMax": "2026-11-25T16:27:58.027Z",
-      "query.num_traces": "3",
       "query.searchDepth": "3",
     });
   });
@@ -61,7 +57,7 @@ describe("findTraces", () => {
     const deps = fakeDeps(DEMO);
     const search = await findTraces({ ...ALL, errors: true, limit: 5 }, deps);
     expect(ids(search.traces)).toEqual(["7f23cb6a"]);
-    expect(searchesOf(deps.urls).map((u) => u.searchParams.get("query.num_traces"))).toEqual([
+    expect(searchesOf(deps.urls).map((u) => u.searchParams.get("query.searchDepth"))).toEqual([
       "200",
       "200",
     ]);

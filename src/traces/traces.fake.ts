@@ -42,7 +42,7 @@ export function fakeDeps(jaeger: FakeJaeger): TracesDeps & { urls: URL[] } {
       return { status: 200, body: JSON.stringify(body) };
     }
     if (url.pathname === "/api/v3/traces") {
-      const found = jaeger.searches?.[url.searchParams.get("query.service_name") ?? ""];
+      const found = jaeger.searches?.[url.searchParams.get("query.serviceName") ?? ""];
       return found ? { status: 200, body: found } : NOT_FOUND;
     }
     const found = jaeger.traces?.[url.pathname.replace("/api/v3/traces/", "")];
