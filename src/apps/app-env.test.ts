@@ -12,6 +12,7 @@ describe("appEnv", () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
       OTEL_SERVICE_NAME: "api",
       OTEL_BSP_SCHEDULE_DELAY: "500",
+      OTEL_RESOURCE_ATTRIBUTES: "gini.app=api",
     });
   });
 
@@ -23,6 +24,7 @@ describe("appEnv", () => {
       "OTEL_BSP_SCHEDULE_DELAY",
       "OTEL_EXPORTER_OTLP_ENDPOINT",
       "OTEL_EXPORTER_OTLP_PROTOCOL",
+      "OTEL_RESOURCE_ATTRIBUTES",
       "OTEL_SERVICE_NAME",
     ]);
   });
@@ -35,8 +37,8 @@ describe("appEnv", () => {
     });
     expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://localhost:4317");
     expect(env.OTEL_SERVICE_NAME).toBe("api");
-    // Variables gini does not inject pass through.
-    expect(env.OTEL_RESOURCE_ATTRIBUTES).toBe("team=a");
+    // The user's resource attributes are kept, beside gini's.
+    expect(env.OTEL_RESOURCE_ATTRIBUTES).toBe("gini.app=api,team=a");
   });
 
   it("lets the app's own env from gini.yaml win over everything", () => {
@@ -64,5 +66,49 @@ describe("appEnv", () => {
 
   it("uses process.env for host apps when nothing is passed", () => {
     expect(appEnv("api", {}, "host").PATH).toBe(process.env.PATH);
+  });
+
+  it.each([
+    ["host", undefined, "http://localhost:4317", "grpc"],
+    ["host", "grpc", "http://localhost:4317", "grpc"],
+    ["host", "http", "http://localhost:4318", "http/protobuf"],
+    ["container", "grpc", "http://otel-collector:4317", "grpc"],
+    ["container", "http", "http://otel-collector:4318", "http/protobuf"],
+  ] as const)(
+    "a %s app with otlp: %s exports to %s over %s",
+    (target, otlp, endpoint, protocol) => {
+      const env = appEnv("api", otlp ? { otlp } : {}, target, {});
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(endpoint);
+      expect(env.OTEL_EXPORTER_OTLP_PROTOCOL).toBe(protocol);
+    },
+  );
+
+  it("still lets the app's env override what its otlp: transport injects", () => {
+    const env = appEnv(
+      "api",
+      { otlp: "http", env: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318" } },
+      "host",
+      {},
+    );
+    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://127.0.0.1:4318");
+    expect(env.OTEL_EXPORTER_OTLP_PROTOCOL).toBe("http/protobuf");
+  });
+
+  it("merges gini.app into the resource attributes of the shell and of the app's env", () => {
+    const env = appEnv(
+      "api",
+      { env: { OTEL_RESOURCE_ATTRIBUTES: "team=b, deployment.environment=dev" } },
+      "host",
+      { OTEL_RESOURCE_ATTRIBUTES: "team=a,owner=me%20too" },
+    );
+    // The app's env wins per key over the shell; encoded values stay as written.
+    expect(env.OTEL_RESOURCE_ATTRIBUTES).toBe(
+      "gini.app=api,owner=me%20too,team=b,deployment.environment=dev",
+    );
+  });
+
+  it("keeps a gini.app the user set", () => {
+    const env = appEnv("api", { env: { OTEL_RESOURCE_ATTRIBUTES: "gini.app=shop" } }, "container");
+    expect(env.OTEL_RESOURCE_ATTRIBUTES).toBe("gini.app=shop");
   });
 });

@@ -1,27 +1,39 @@
-import type { AppConfig } from "../config/index.js";
+import type { AppConfig, OtlpTransport } from "../config/index.js";
 import { hostUrl, PORTS } from "../stack/index.js";
+import { withGiniApp } from "./resource-attributes.js";
 
 /** Where an app runs: a host process, or a container on gini-network. */
 export type AppTarget = "host" | "container";
 
+/** Each OTLP transport's collector port and its OTEL_EXPORTER_OTLP_PROTOCOL value. */
+const TRANSPORTS: Record<OtlpTransport, { port: number; protocol: string }> = {
+  grpc: { port: PORTS.otlpGrpc, protocol: "grpc" },
+  http: { port: PORTS.otlpHttp, protocol: "http/protobuf" },
+};
+
 /**
- * The collector's OTLP/gRPC endpoint as each kind of app reaches it: host apps where the port is
- * published (localhost, or a remote engine's host), containers by name on gini-network.
+ * The collector's OTLP endpoint for a transport as each kind of app reaches it: host apps where
+ * the port is published (localhost, or a remote engine's host), containers by name on
+ * gini-network.
  */
-export function otlpEndpoint(target: AppTarget): string {
-  return target === "host"
-    ? hostUrl(PORTS.otlpGrpc, "")
-    : `http://otel-collector:${PORTS.otlpGrpc}`;
+export function otlpEndpoint(target: AppTarget, transport: OtlpTransport = "grpc"): string {
+  const { port } = TRANSPORTS[transport];
+  return target === "host" ? hostUrl(port, "") : `http://otel-collector:${port}`;
 }
 
 /**
- * Where and how an app exports: the two variables the SDKs read, for apps of one kind. `gini
- * export kubernetes` hands the container ones to a cluster's workloads as well.
+ * Where and how an app exports: the two variables the SDKs read, for apps of one kind and one
+ * transport (gini.yaml's `otlp:`). `gini export kubernetes` hands the container ones to a
+ * cluster's workloads as well. The general variables suffice: the signal-specific ones
+ * (OTEL_EXPORTER_OTLP_TRACES_*) only override them, and gini sets none of those.
  */
-export function otlpExporterEnv(target: AppTarget): Record<string, string> {
+export function otlpExporterEnv(
+  target: AppTarget,
+  transport: OtlpTransport = "grpc",
+): Record<string, string> {
   return {
-    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(target),
-    OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(target, transport),
+    OTEL_EXPORTER_OTLP_PROTOCOL: TRANSPORTS[transport].protocol,
   };
 }
 
@@ -33,15 +45,19 @@ const BATCH_DELAY_MS = "500";
  *
  * 1. `inherited`: gini's own environment for host apps (PATH, HOME, ...); nothing for
  *    containers, whose image brings its own.
- * 2. What gini injects: OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_PROTOCOL=grpc,
- *    OTEL_SERVICE_NAME=<name> and OTEL_BSP_SCHEDULE_DELAY. These win over OTEL_* variables
- *    inherited from the user's shell: a leftover endpoint or service name there would send every
- *    app's spans elsewhere or under one name, which is the failure gini exists to avoid.
+ * 2. What gini injects: OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_EXPORTER_OTLP_PROTOCOL for the app's
+ *    `otlp:` transport, OTEL_SERVICE_NAME=<name> and OTEL_BSP_SCHEDULE_DELAY. These win over
+ *    OTEL_* variables inherited from the user's shell: a leftover endpoint or service name there
+ *    would send every app's spans elsewhere or under one name, which is the failure gini exists to
+ *    avoid.
  * 3. The app's own `env` from gini.yaml: the one place to override gini, so it always wins.
+ *
+ * OTEL_RESOURCE_ATTRIBUTES is merged instead of replaced: `gini.app=<name>` first, then the
+ * inherited value's and the app's env's keys, which win per key.
  */
 export function appEnv(
   name: string,
-  app: Pick<AppConfig, "env">,
+  app: Pick<AppConfig, "env" | "otlp">,
   target: AppTarget,
   inherited: NodeJS.ProcessEnv = target === "host" ? process.env : {},
 ): Record<string, string> {
@@ -50,9 +66,15 @@ export function appEnv(
     if (value !== undefined) env[key] = value;
   }
   Object.assign(env, {
-    ...otlpExporterEnv(target),
+    ...otlpExporterEnv(target, app.otlp),
     OTEL_SERVICE_NAME: name,
     OTEL_BSP_SCHEDULE_DELAY: BATCH_DELAY_MS,
   });
-  return Object.assign(env, app.env ?? {});
+  Object.assign(env, app.env ?? {});
+  env.OTEL_RESOURCE_ATTRIBUTES = withGiniApp(
+    name,
+    inherited.OTEL_RESOURCE_ATTRIBUTES,
+    app.env?.OTEL_RESOURCE_ATTRIBUTES,
+  );
+  return env;
 }

@@ -10,6 +10,18 @@ import { giniDir, PRIVATE_FILE } from "./state-file.js";
  */
 export const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
 
+/** How a log's header line per start begins: `--- gini: <time> starting <name>: <command>`. */
+export const START_HEADER = "--- gini: ";
+
+/** How many of an app's last lines `gini doctor` reads for evidence of failed exports. */
+export const RECENT_LOG_LINES = 200;
+
+/** The lines after the last start header: what the app's current run wrote. */
+export function sinceLastStart(lines: string[]): string[] {
+  const at = lines.findLastIndex((line) => line.startsWith(START_HEADER));
+  return lines.slice(at + 1);
+}
+
 /** `.gini/logs/<name>.log` of the project. */
 export function logFileOf(projectDir: string, name: string): string {
   return join(giniDir(projectDir), "logs", `${name}.log`);

@@ -1,4 +1,4 @@
-import type { AppConfig, Project } from "../config/index.js";
+import type { AppConfig, OtlpTransport, Project } from "../config/index.js";
 import type { DockerClient, LogLine, LogOptions } from "../docker/index.js";
 import type { Clock, Probe } from "../health/index.js";
 import type { PullPolicy } from "../stack/index.js";
@@ -114,6 +114,13 @@ export interface AppFacts {
   envs: Record<string, string>[];
   /** The service name its spans carry: OTEL_SERVICE_NAME as it runs, else as configured, else its name. */
   service: string;
+  /** The OTLP transport gini.yaml's `otlp:` gives it (default grpc), which decides what gini injects. */
+  otlp: OtlpTransport;
+  /**
+   * Its output since it last started, at most the last RECENT_LOG_LINES lines: where its SDK
+   * reports failed exports. Empty when there is none or it cannot be read.
+   */
+  recentLog: string[];
 }
 
 /** What the state file and /proc say about a host app's process: the part of AppFacts tests fake. */

@@ -26,6 +26,7 @@ import {
   type StartOptions,
 } from "./app.js";
 import { appEnv } from "./app-env.js";
+import { RECENT_LOG_LINES } from "./app-log.js";
 import { waitAppReady } from "./ready.js";
 
 /**
@@ -106,6 +107,9 @@ export class ContainerApp implements App {
       pid: null,
       envs: d ? [d.env] : [],
       service: d?.env.OTEL_SERVICE_NAME || configured,
+      otlp: this.config.otlp ?? "grpc",
+      // A container's log starts with its run: no header to look for.
+      recentLog: c ? await lastLines(docker, c.id, RECENT_LOG_LINES) : [],
     };
   }
 

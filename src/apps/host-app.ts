@@ -12,7 +12,13 @@ import {
   type StartOptions,
 } from "./app.js";
 import { appEnv } from "./app-env.js";
-import { logFileOf, previousLogOf, readAppLog } from "./app-log.js";
+import {
+  logFileOf,
+  previousLogOf,
+  readAppLog,
+  RECENT_LOG_LINES,
+  sinceLastStart,
+} from "./app-log.js";
 import { readExitMark } from "./exit-mark.js";
 import { type AppExit, launchApp } from "./launch.js";
 import { tailLines } from "./log-tail.js";
@@ -93,7 +99,15 @@ export class HostApp implements App {
     const p = await hostProcess(this.project, this.name);
     const seen = p.envs.map((e) => e.OTEL_SERVICE_NAME).find(Boolean);
     const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
-    return { name: this.name, kind: this.kind, ...p, service: seen ?? configured };
+    const recentLog = sinceLastStart(await tailLines(this.logFile, RECENT_LOG_LINES));
+    return {
+      name: this.name,
+      kind: this.kind,
+      ...p,
+      service: seen ?? configured,
+      otlp: this.config.otlp ?? "grpc",
+      recentLog,
+    };
   }
 
   hasLog(): Promise<boolean> {

@@ -6,7 +6,7 @@ import { execa } from "execa";
 
 import { type AppConfig, appFolder } from "../config/index.js";
 import { GiniError } from "../errors.js";
-import { logFileOf, rotateLog } from "./app-log.js";
+import { logFileOf, rotateLog, START_HEADER } from "./app-log.js";
 import { withExitMark } from "./exit-mark.js";
 import { processStartOf } from "./process-identity.js";
 import { ensureGiniDir, PRIVATE_FILE } from "./state-file.js";
@@ -70,7 +70,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   rotateLog(logFile);
   const fd = openSync(logFile, "a", PRIVATE_FILE);
   fchmodSync(fd, PRIVATE_FILE); // a log an older gini left readable
-  writeSync(fd, `--- gini: ${new Date().toISOString()} starting ${name}: ${app.command}\n`);
+  writeSync(fd, `${START_HEADER}${new Date().toISOString()} starting ${name}: ${app.command}\n`);
   const subprocess = execa(detach ? withExitMark(app.command) : app.command, {
     shell: true,
     cwd,

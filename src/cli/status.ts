@@ -52,16 +52,21 @@ export function registerStatus(program: Command): void {
     .description("show the state, health, ports and URL of each service")
     .option("--json", "print a JSON document")
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const [{ loadProject }, { status, realRuntime }, { appsStatus }] = await Promise.all([
-        import("../config/index.js"),
-        import("../stack/index.js"),
-        import("../apps/index.js"),
-      ]);
+      const [{ loadProject }, { status, realRuntime }, { appsStatus }, { appServices }] =
+        await Promise.all([
+          import("../config/index.js"),
+          import("../stack/index.js"),
+          import("../apps/index.js"),
+          import("../red/index.js"),
+        ]);
       const project = await loadProject(globalOptions(cmd));
       await reachStack(cmd, project);
       const { docker, probe } = realRuntime(engineOptions(cmd));
       const stack = await status(project, docker, probe);
-      const result = { ...stack, apps: await appsStatus(project, docker) };
+      const [apps, sent] = await Promise.all([appsStatus(project, docker), appServices(project)]);
+      // Each app's services as its span metrics name them (gini_app): empty until spans arrive.
+      const withServices = apps.map((a) => ({ ...a, services: sent?.[a.name] ?? [] }));
+      const result = { ...stack, apps: withServices };
       if (flags.json) {
         say(JSON.stringify(result, null, 2));
         return;
@@ -85,7 +90,7 @@ export function registerStatus(program: Command): void {
       lastLinesOf(result.services);
       say();
       table(
-        ["APP", "STATE", "PID", "URL"],
+        ["APP", "STATE", "PID", "URL", "SERVICES"],
         result.apps.map((a) => [
           a.name,
           a.state === "exited" && a.exitCode != null
@@ -93,6 +98,7 @@ export function registerStatus(program: Command): void {
             : stateText(a.state),
           a.pid ? String(a.pid) : "-",
           a.url ?? "-",
+          a.services.join(", ") || "-",
         ]),
       );
       lastLinesOf(result.apps);

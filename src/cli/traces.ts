@@ -42,20 +42,24 @@ export function registerTraces(program: Command): void {
     .command("traces")
     .description("show recent traces from Jaeger as span trees, with errors marked")
     .argument("[trace-id]", "print only this trace")
-    .option("--service <name>", "traces through this service (default: the project's apps)")
+    .option(
+      "--service <name>",
+      "traces through this service (default: the services of the project's apps)",
+    )
     .option("--errors", "only traces with an error span")
     .option("--limit <n>", "at most this many traces", "10")
     .option("--json", "print a JSON document: { services, knownServices, traces }")
     .action(async (traceId: string | undefined, flags: TracesFlags, cmd: Command) => {
       const limit = parseLimit(flags.limit);
       if (traceId !== undefined) refuseSearchFlags(cmd);
-      const [{ loadProjectOrDefaults }, traces] = await Promise.all([
+      const [{ loadProjectOrDefaults }, traces, { appServices }] = await Promise.all([
         import("../config/index.js"),
         import("../traces/index.js"),
+        import("../red/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
       await reachStack(cmd, project);
-      const deps = traces.realTracesDeps(project);
+      const deps = traces.realTracesDeps(project, () => appServices(project));
       const style = { bad, bold, dim };
       if (traceId !== undefined) {
         const trace = await traces.getTrace(traceId, deps);

@@ -94,6 +94,8 @@ function fixFor(path: KeyPath): string {
       return 'give env as a map of strings; quote numbers, e.g. PORT: "8000"';
     case "depends_on":
       return "list app names, e.g. depends_on: [api]";
+    case "otlp":
+      return "use otlp: grpc (the default) or otlp: http, the transport the app's exporter speaks";
     case "ready":
       return "use a full http:// URL, e.g. http://localhost:8000/health";
     case "p95":

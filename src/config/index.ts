@@ -10,7 +10,13 @@ export { displayPath } from "./display-path.js";
 export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";
 export * from "./model/index.js";
-export { type AppConfig, type ServiceName, type SloConfig } from "./schema.js";
+export {
+  type AppConfig,
+  OTLP_TRANSPORTS,
+  type OtlpTransport,
+  type ServiceName,
+  type SloConfig,
+} from "./schema.js";
 export { startOrder } from "./start-order.js";
 export {
   assertValid,

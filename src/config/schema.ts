@@ -25,6 +25,11 @@ const appNameSchema = z
     message: "a stack service has this name",
   });
 
+/** What an app's `otlp:` accepts: the OTLP transport its exporter speaks. */
+export const OTLP_TRANSPORTS = ["grpc", "http"] as const;
+/** One of OTLP_TRANSPORTS. */
+export type OtlpTransport = (typeof OTLP_TRANSPORTS)[number];
+
 /** Per-service overrides under `stack.<service>` in gini.yaml. */
 export const stackServiceSchema = z.strictObject({
   /** Image reference used instead of the pinned default (the GINI_*_IMAGE env var still wins). */
@@ -43,10 +48,11 @@ export const appSchema = z
     /** Working folder, relative to the project folder. */
     cwd: z.string().optional(),
     /**
-     * OTLP protocol the app's exporter speaks: grpc (default, port 4317) or http (http/protobuf,
-     * port 4318).
+     * The OTLP transport the app's exporter speaks, which decides the endpoint and protocol gini
+     * injects: `grpc` (default) → port 4317 and `grpc`; `http` → port 4318 and `http/protobuf`.
+     * For apps that link one exporter and ignore OTEL_EXPORTER_OTLP_PROTOCOL.
      */
-    otlp: z.enum(["grpc", "http"]).optional(),
+    otlp: z.enum(OTLP_TRANSPORTS).optional(),
     /** Extra environment; wins over what gini injects. */
     env: z.record(z.string(), z.string()).optional(),
     /** http:// URL that answers 2xx once the app is ready (the probe speaks plain HTTP only). */

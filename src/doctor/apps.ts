@@ -1,8 +1,9 @@
 import { type AppFacts, otlpEndpoint } from "../apps/index.js";
 import { parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
+import { exportEvidence } from "./export-evidence.js";
 import { jaegerServices } from "./jaeger.js";
-import { servicesWithMetrics } from "./span-metrics.js";
+import { servicesOfApps, servicesWithMetrics } from "./span-metrics.js";
 import { type Check, type CheckGroup, checksOf } from "./types.js";
 
 const check = checksOf("apps");
@@ -17,7 +18,7 @@ const isLocal = (host: string) => ["localhost", "127.0.0.1", "::1"].includes(hos
 export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
-  const wanted = otlpEndpoint(app.kind);
+  const wanted = otlpEndpoint(app.kind, app.otlp);
   const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
   if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -75,10 +76,54 @@ export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
   );
 }
 
+/**
+ * Whether the app's spans arrived: any service its span metrics mark with gini_app=<app> (a
+ * multi-service app names its own services), else its service name in Jaeger or the span metrics
+ * (an app whose spans lack the attribute).
+ */
+function seenCheck(
+  app: AppFacts,
+  sent: string[],
+  jaeger: string[] | undefined,
+  known: Set<string> | undefined,
+): Check {
+  const id = `app.${app.name}.seen`;
+  if (sent.length > 0) {
+    return check(
+      id,
+      "pass",
+      `${app.name} sends ${sent.join(", ")} (seen in the span metrics)`,
+      null,
+    );
+  }
+  if (known === undefined) {
+    return check(
+      id,
+      "skip",
+      `not checked whether ${app.service} was seen: Jaeger and Prometheus do not answer`,
+      null,
+    );
+  }
+  if (known.has(app.service)) {
+    const by = jaeger?.includes(app.service) ? "Jaeger" : "the collector";
+    return check(id, "pass", `${app.service} seen by ${by}`, null);
+  }
+  return check(
+    id,
+    "warn",
+    `no spans from ${app.name} have reached the collector or Jaeger yet (neither service ${app.service} nor any marked gini.app=${app.name})`,
+    `send it a request; if nothing arrives, check its OTEL environment and \`gini logs ${app.name}\``,
+  );
+}
+
 /** 10. Apps: each runs, exports to the collector with a matching protocol, and has been seen. */
 export const checkApps: CheckGroup = async (ctx) => {
   const apps = await resolveApps(ctx);
-  const [jaeger, metrics] = await Promise.all([jaegerServices(ctx), servicesWithMetrics(ctx)]);
+  const [jaeger, metrics, byApp] = await Promise.all([
+    jaegerServices(ctx),
+    servicesWithMetrics(ctx),
+    servicesOfApps(ctx),
+  ]);
   const known = jaeger || metrics ? new Set([...(jaeger ?? []), ...(metrics ?? [])]) : undefined;
   return apps.flatMap((app): Check[] => {
     const id = `app.${app.name}`;
@@ -95,28 +140,14 @@ export const checkApps: CheckGroup = async (ctx) => {
         ),
       ];
     }
-    const seen = known?.has(app.service);
-    const seenCheck =
-      known === undefined
-        ? check(
-            `${id}.seen`,
-            "skip",
-            `not checked whether ${app.service} was seen: Jaeger and Prometheus do not answer`,
-            null,
-          )
-        : seen
-          ? check(
-              `${id}.seen`,
-              "pass",
-              `${app.service} seen by ${jaeger?.includes(app.service) ? "Jaeger" : "the collector"}`,
-              null,
-            )
-          : check(
-              `${id}.seen`,
-              "warn",
-              `no spans from ${app.service} have reached the collector or Jaeger yet`,
-              `send it a request; if nothing arrives, check its OTEL environment and \`gini logs ${app.name}\``,
-            );
-    return [envCheck(app, seen), seenCheck];
+    const sent = byApp?.[app.name] ?? [];
+    const seen = sent.length > 0 || known?.has(app.service);
+    // The environment alone never passes an app whose log shows failed exports; a wrong
+    // environment is the better finding when both are wrong, since its fix comes first.
+    const env = envCheck(app, seen);
+    return [
+      env.status === "fail" ? env : (exportEvidence(app) ?? env),
+      seenCheck(app, sent, jaeger, known),
+    ];
   });
 };

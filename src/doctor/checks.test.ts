@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import type { AppFacts } from "../apps/index.js";
@@ -13,15 +16,28 @@ const app = (env: Record<string, string>): AppFacts => ({
   pid: 7,
   envs: [env],
   service: "api",
+  otlp: "grpc",
+  recentLog: [],
 });
 
-async function doctorWith(change: (routes: ReturnType<typeof fakeDeps>) => void) {
+async function doctorWith(
+  change: (routes: ReturnType<typeof fakeDeps>) => void,
+  logs: Record<string, string[]> = {},
+) {
   const docker = new FakeDocker();
   runningStack(docker);
   const fake = fakeDeps(docker);
   change(fake);
-  return (await runDoctor(fakeProject(), fake.deps)).checks;
+  const project = fakeProject();
+  mkdirSync(join(project.dir, ".gini", "logs"), { recursive: true });
+  for (const [name, lines] of Object.entries(logs)) {
+    writeFileSync(join(project.dir, ".gini", "logs", `${name}.log`), `${lines.join("\n")}\n`);
+  }
+  return (await runDoctor(project, fake.deps)).checks;
 }
+
+/** Go otlptracehttp's line for OTLP/HTTP sent to the gRPC port, as it logged it here. */
+const GO_HTTP_TO_GRPC = `traces export: Post "http://localhost:4317/v1/traces": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x00\\x00\\x06\\x04\\x00"`;
 
 describe("doctor checks", () => {
   it("shows a down span-metrics target with Prometheus's lastError", async () => {
@@ -107,6 +123,49 @@ describe("doctor checks", () => {
       finding:
         "the Monitor tab cannot query Prometheus: failed executing metrics query: dial tcp: lookup prometheus",
     });
+  });
+
+  it("fails an app whose log shows OTLP/HTTP sent to the gRPC port, though its env is right", async () => {
+    const start = "--- gini: 2026-01-01T00:00:00.000Z starting api: ./api";
+    const checks = await doctorWith(() => {}, { api: [start, "listening", GO_HTTP_TO_GRPC] });
+    const api = checks.find((c) => c.id === "app.api")!;
+    expect(api.status).toBe("fail");
+    expect(api.finding).toMatch(
+      /^api exports OTLP\/HTTP to the gRPC port 4317 \(Go SDK\); its log: /,
+    );
+    expect(api.finding).toContain("malformed HTTP response");
+    expect(api.fix).toBe(
+      "set `otlp: http` for it in gini.yaml, then restart it: `gini down`, `gini up`",
+    );
+  });
+
+  it("sees a multi-service app by the services its span metrics mark with gini_app", async () => {
+    const series = [
+      { metric: { gini_app: "api", service_name: "checkout" }, value: [0, "1"] },
+      { metric: { gini_app: "api", service_name: "cart" }, value: [0, "1"] },
+    ];
+    const checks = await doctorWith(({ deps }) => {
+      const http = deps.http;
+      deps.http = async (url) =>
+        decodeURIComponent(url).includes("count by (gini_app")
+          ? { status: 200, body: JSON.stringify({ status: "success", data: { result: series } }) }
+          : http(url);
+    });
+    expect(checks.find((c) => c.id === "app.api.seen")).toMatchObject({
+      status: "pass",
+      finding: "api sends cart, checkout (seen in the span metrics)",
+    });
+    // An app without the label falls back to its service name.
+    expect(checks.find((c) => c.id === "app.ui.seen")).toMatchObject({
+      status: "pass",
+      finding: "gini-ui seen by Jaeger",
+    });
+  });
+
+  it("reads only what the app wrote since it last started", async () => {
+    const start = "--- gini: 2026-01-01T00:00:00.000Z starting api: ./api";
+    const checks = await doctorWith(() => {}, { api: [GO_HTTP_TO_GRPC, start, "listening"] });
+    expect(checks.find((c) => c.id === "app.api")!.status).toBe("pass");
   });
 
   it("fails an app that exited, and collector export failures with nothing sent", async () => {

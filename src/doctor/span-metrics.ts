@@ -1,3 +1,4 @@
+import { appServicesQuery, servicesByApp } from "../config/index.js";
 import { isOk, json, local } from "../health/index.js";
 import { PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { acceptedSpans } from "./collector.js";
@@ -22,6 +23,21 @@ export async function servicesWithMetrics(ctx: DoctorContext): Promise<string[] 
   if (!ctx.services.prometheus.running) return undefined;
   const rows = await promQuery(ctx, `count by (service_name) (${ctx.facts.callsMetric})`);
   return rows?.map((r) => r.metric.service_name ?? "").filter(Boolean);
+}
+
+/** The services each app sends (the gini_app label), or undefined when Prometheus cannot say. */
+export async function servicesOfApps(
+  ctx: DoctorContext,
+): Promise<Record<string, string[]> | undefined> {
+  if (!ctx.services.prometheus.running) return undefined;
+  const rows = await promQuery(ctx, appServicesQuery(ctx.facts.names));
+  return (
+    rows &&
+    servicesByApp(
+      ctx.facts.names,
+      rows.map((r) => r.metric),
+    )
+  );
 }
 
 /** 8. The span metrics exist under the configured names; if spans arrived but none yet, how long to wait. */

@@ -101,12 +101,21 @@ describe("gini export compose", () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
       OTEL_SERVICE_NAME: "api",
       OTEL_BSP_SCHEDULE_DELAY: "500",
+      OTEL_RESOURCE_ATTRIBUTES: "gini.app=api",
       PORT: "8000",
     });
     expect(doc.services.api!.ports).toEqual([
       { target: 8000, published: 8000, protocol: "tcp", mode: "host" },
     ]);
     expect(doc.services.worker!.depends_on).toEqual(["otel-collector", "api"]);
+  });
+
+  it("carries an app's otlp: http to its endpoint and protocol", async () => {
+    const { doc } = await compose({ apps: { api: { image: "api:1", otlp: "http" } } });
+    expect(doc.services.api!.environment).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+    });
   });
 
   it("refuses a project that gini validate fails", async () => {

@@ -147,6 +147,26 @@ describe("gini export kubernetes", () => {
     });
   });
 
+  it("gives an app with otlp: http its own env ConfigMap, and keeps the default grpc", async () => {
+    const data = {
+      apps: {
+        web_ui: { image: "ui:1", otlp: "http" as const },
+        api: { image: "api:1" },
+        worker: { command: "run", otlp: "grpc" as const },
+      },
+    };
+    const { find, objects } = await exported(undefined, fixtureProject({ data }));
+    expect(find("ConfigMap", "gini-otel-env").data).toMatchObject({
+      OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+    });
+    expect(find("ConfigMap", "gini-otel-env-web-ui").data).toEqual({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+    });
+    const envMaps = objects.filter((o) => o.metadata?.name?.startsWith("gini-otel-env"));
+    expect(envMaps.map((o) => o.metadata?.name)).toEqual(["gini-otel-env", "gini-otel-env-web-ui"]);
+  });
+
   it("removes the files an earlier export wrote and this one does not, never the user's", async () => {
     const project = fixtureProject();
     const { dir } = await exported("spm", project);

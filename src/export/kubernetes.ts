@@ -78,17 +78,32 @@ export function kubernetesManifests(model: StackModel, namespace?: string): Mani
   files.push({
     name: `${OTEL_ENV_CONFIG_MAP}.yaml`,
     objects: [
-      {
-        apiVersion: "v1",
-        kind: "ConfigMap",
-        metadata: { name: OTEL_ENV_CONFIG_MAP, labels: { "app.kubernetes.io/part-of": "gini" } },
-        // The collector by its Service name: envFrom reads a ConfigMap of the pod's own namespace,
-        // so the workloads that take it run beside the collector.
-        data: otlpExporterEnv("container"),
-      },
+      // The collector by its Service name: envFrom reads a ConfigMap of the pod's own namespace,
+      // so the workloads that take it run beside the collector.
+      otelEnvConfigMap(OTEL_ENV_CONFIG_MAP, otlpExporterEnv("container")),
+      // An app whose exporter speaks OTLP/HTTP (`otlp: http`) needs the other port and protocol.
+      ...Object.entries(model.project.apps)
+        .filter(([, app]) => app.otlp === "http")
+        .map(([name]) =>
+          otelEnvConfigMap(appOtelEnvName(name), otlpExporterEnv("container", "http")),
+        ),
     ],
   });
   return files;
+}
+
+/** The OTLP env ConfigMap of one app that sets `otlp: http` (`_` is not allowed in the name). */
+export function appOtelEnvName(app: string): string {
+  return `${OTEL_ENV_CONFIG_MAP}-${app.replaceAll("_", "-")}`;
+}
+
+function otelEnvConfigMap(name: string, data: Record<string, string>): IConfigMap {
+  return {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name, labels: { "app.kubernetes.io/part-of": "gini" } },
+    data,
+  };
 }
 
 /** The kustomization that `kubectl apply -k DIR` reads: the files, and the namespace if given. */

@@ -3,6 +3,7 @@
  * queried as Jaeger's Monitor tab does over the names the config model derives (`gini red`), and
  * the SLO verdict on them (`gini check`). Other folders import red only from here.
  */
+export { appServices } from "./app-services.js";
 export { anyLimits, type BudgetFlags, DEFAULT_MIN_REQUESTS } from "./budgets.js";
 export type { CheckReport, CheckResult } from "./check-report.js";
 export type { RedSelection } from "./promql.js";

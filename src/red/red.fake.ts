@@ -34,6 +34,8 @@ export interface Scene {
   samples?: number;
   /** Nothing answers: connection refused. */
   down?: boolean;
+  /** The services each app sends (the gini_app label of the calls series). */
+  apps?: Record<string, string[]>;
 }
 
 export const NOW_MS = Date.parse("2026-11-25T10:00:00Z");
@@ -89,6 +91,12 @@ function instant(scene: Scene, query: string): HttpResponse {
   if (quantile) return each((r) => r[`p${quantile}` as "p50" | "p95" | "p99"]);
   if (query.startsWith("sum(rate(") && query.includes(" / ")) return each((r) => r.errorRatio);
   if (query.startsWith("sum(rate(")) return each((r) => r.rate);
+  if (query.startsWith("count by (gini_app")) {
+    const series = Object.entries(scene.apps ?? {}).flatMap(([app, services]) =>
+      services.map((service) => ({ metric: { gini_app: app, service_name: service }, value: 1 })),
+    );
+    return vector(series);
+  }
   if (query.startsWith("count(")) {
     const inventory =
       scene.inventory ??

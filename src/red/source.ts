@@ -27,7 +27,7 @@ export interface RedDeps {
 const QUERY_TIMEOUT_MS = 2500;
 
 /** The real HTTP client and clock. */
-const realRedDeps = (): RedDeps => ({
+export const realRedDeps = (): RedDeps => ({
   http: (url) => httpGet(url, QUERY_TIMEOUT_MS),
   now: Date.now,
 });

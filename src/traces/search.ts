@@ -43,7 +43,10 @@ const MAX_DEPTH = 500;
 /** Jaeger's own spans (when its self-tracing is on) are not the user's. */
 const isJaegers = (service: string): boolean => /^jaeger(-|$)/.test(service);
 
-/** --service, else the project's apps Jaeger has spans from, else every service it has. */
+/**
+ * --service, else the services of the project's apps (what their gini_app label lists, else their
+ * service names) that Jaeger has spans from, else every service it has.
+ */
 export function servicesToSearch(known: string[], apps: string[], requested?: string): string[] {
   if (requested) return [requested];
   const mine = known.filter((s) => apps.includes(s));

@@ -1,5 +1,4 @@
-/** The OTLP protocol an app's exporter speaks, as gini.yaml's `otlp:` spells it. */
-export type Otlp = "grpc" | "http";
+import type { OtlpTransport } from "../schema.js";
 
 /** One app `gini init` found in a project folder, before it gets its final name. */
 export interface DetectedApp {
@@ -11,7 +10,7 @@ export interface DetectedApp {
   cwd: string;
   command: string;
   /** Written only when it is "http": grpc is gini's default. */
-  otlp: Otlp;
+  otlp: OtlpTransport;
   env?: Record<string, string>;
   /** The app's port when the project shows it. */
   port?: number;

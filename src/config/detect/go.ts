@@ -1,6 +1,7 @@
 import { join } from "node:path";
 
-import type { DetectedApp, Folder, Otlp } from "./detected-app.js";
+import type { OtlpTransport } from "../schema.js";
+import type { DetectedApp, Folder } from "./detected-app.js";
 import { listDir, portIn, readText, sourceFiles } from "./project-files.js";
 import { routeReadyPath } from "./ready-path.js";
 
@@ -50,7 +51,7 @@ export function detectGo(folder: Folder): DetectedApp | undefined {
 }
 
 /** Which OTLP trace exporter go.mod requires; both read OTEL_EXPORTER_OTLP_ENDPOINT. */
-function protocol(mod: string, notes: string[]): Otlp {
+function protocol(mod: string, notes: string[]): OtlpTransport {
   const http = mod.includes(`${EXPORTERS}otlptracehttp`);
   const grpc = mod.includes(`${EXPORTERS}otlptracegrpc`);
   if (http && !grpc) {

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 
-import type { DetectedApp, Folder, Otlp } from "./detected-app.js";
+import type { OtlpTransport } from "../schema.js";
+import type { DetectedApp, Folder } from "./detected-app.js";
 import { portIn, readText, sourceFiles } from "./project-files.js";
 import { routeReadyPath } from "./ready-path.js";
 
@@ -68,7 +69,7 @@ export function detectNode(folder: Folder): DetectedApp | undefined {
   return app;
 }
 
-function protocol(http: string[], grpc: boolean, notes: string[]): Otlp {
+function protocol(http: string[], grpc: boolean, notes: string[]): OtlpTransport {
   if (http.length && !grpc) {
     notes.push(`Node: package.json depends on ${http[0]}, which speaks OTLP/HTTP`);
     return "http";

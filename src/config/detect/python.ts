@@ -1,6 +1,7 @@
 import { basename, join } from "node:path";
 
-import type { DetectedApp, Folder, Otlp } from "./detected-app.js";
+import type { OtlpTransport } from "../schema.js";
+import type { DetectedApp, Folder } from "./detected-app.js";
 import { listDir, portIn, readText } from "./project-files.js";
 import { routeReadyPath } from "./ready-path.js";
 
@@ -37,7 +38,7 @@ function framework(folder: Folder, texts: Texts, has: (pkg: string) => boolean) 
   const fastapi = assigned(texts, "FastAPI");
   const flask = assigned(texts, "Flask");
   const gradio = [...texts].filter(([, t]) => /\bgradio\b/.test(t) && /\.launch\(/.test(t));
-  const base = { cwd: folder.rel, name: basename(folder.path), otlp: "grpc" as Otlp };
+  const base = { cwd: folder.rel, name: basename(folder.path), otlp: "grpc" as OtlpTransport };
   const several = (list: unknown[], what: string) =>
     list.length > 1 ? `several ${what} apps in ${folder.rel || "the project folder"}` : undefined;
   if (fastapi.length) {
@@ -113,7 +114,7 @@ function moduleOf(folder: Folder, texts: Texts, file: string): { module: string;
   return { module: stem, cwd: folder.rel };
 }
 
-function protocol(deps: string, code: string, notes: string[]): Otlp {
+function protocol(deps: string, code: string, notes: string[]): OtlpTransport {
   const imports = (kind: string) => code.includes(`opentelemetry.exporter.otlp.proto.${kind}`);
   if (imports("http") && !imports("grpc")) {
     notes.push("Python: the code imports opentelemetry.exporter.otlp.proto.http: OTLP/HTTP");

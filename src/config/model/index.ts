@@ -3,6 +3,7 @@
  * reading them, and the knowledge about them that `gini validate` and `gini doctor` share. The
  * public entry: import from here, never from the files beside it.
  */
+export { appServicesQuery, servicesByApp } from "./app-services.js";
 export {
   ACCEPTED_SPANS_METRIC,
   allComponents,
@@ -24,6 +25,7 @@ export { MAX_CONFIG_BYTES } from "./read-config-text.js";
 export {
   ERROR_STATUS_CODE,
   flushInterval,
+  GINI_APP_ATTRIBUTE,
   SPAN_KINDS,
   SPAN_METRICS_DEFAULTS,
   type SpanKind,

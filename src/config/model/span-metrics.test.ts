@@ -28,6 +28,7 @@ describe("spanMetricNames", () => {
         operation: "span_name",
         kind: "span_kind",
         status: "status_code",
+        app: "gini_app",
       },
     });
   });

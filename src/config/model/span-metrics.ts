@@ -23,15 +23,24 @@ const KEEPS_DOTS = new Set(["NoUTF8EscapingWithSuffixes", "NoTranslation"]);
 const UNIT_NAMES: Record<string, string> = { ms: "milliseconds", s: "seconds" };
 
 /**
- * The dimensions the span_metrics connector always records, by what they mean; the prometheus
- * exporter turns each into a label (`service.name` → `service_name`), which Jaeger's Monitor tab
- * queries under the same names.
+ * The resource attribute gini adds to every app it launches (`gini.app=<app name>` in
+ * OTEL_RESOURCE_ATTRIBUTES). A multi-service app names its own services; with this attribute as
+ * a span_metrics dimension, Prometheus knows which services each app sends.
+ */
+export const GINI_APP_ATTRIBUTE = "gini.app";
+
+/**
+ * The dimensions of the span metrics, by what they mean; the prometheus exporter turns each into a
+ * label (`service.name` → `service_name`), which Jaeger's Monitor tab queries under the same
+ * names. The connector always records the first four; `app` only where config-spm.yaml lists it
+ * under the connector's `dimensions` (gini's does), and only on spans that carry it.
  */
 const DIMENSIONS = {
   service: "service.name",
   operation: "span.name",
   kind: "span.kind",
   status: "status.code",
+  app: GINI_APP_ATTRIBUTE,
 } as const;
 
 /** The Prometheus label of each of the connector's dimensions, e.g. `service: "service_name"`. */
@@ -74,7 +83,7 @@ export interface SpanMetricNames {
   calls: string;
   /** The duration histogram's base name (no `_bucket`), e.g. traces_span_metrics_duration_milliseconds. */
   duration: string;
-  /** The labels of the dimensions, e.g. service_name, span_name, span_kind, status_code. */
+  /** The labels of the dimensions, e.g. service_name, span_name, span_kind, status_code, gini_app. */
   labels: SpanMetricLabels;
 }
 
@@ -130,6 +139,7 @@ export function spanMetricNames(collector: unknown): SpanMetricNames {
       operation: escape(DIMENSIONS.operation),
       kind: escape(DIMENSIONS.kind),
       status: escape(DIMENSIONS.status),
+      app: escape(DIMENSIONS.app),
     },
   };
 }

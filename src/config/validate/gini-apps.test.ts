@@ -124,3 +124,25 @@ describe("an app's folder", () => {
     expect(await findingsFor(["apps:", "  api: { command: x, cwd: . }"])).toEqual([]);
   });
 });
+
+describe("otlp", () => {
+  it("accepts grpc and http", async () => {
+    expect(
+      await findingsFor([
+        "apps:",
+        "  a: { command: x, otlp: grpc }",
+        "  b: { command: x, otlp: http }",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("reports another value at its line, with the values it takes", async () => {
+    const lines = ["apps:", "  api:", "    command: x", "    otlp: http/protobuf"];
+    const [finding] = await findingsFor(lines);
+    expect(finding).toEqual([4, "gini-yaml", expect.stringMatching(/^apps\.api\.otlp: .*"grpc"/)]);
+    const dir = projectFixture({ files: { "gini.yaml": lines.join("\n") } });
+    const error = await loadProject({ projectDir: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GiniError);
+    expect((error as GiniError).hint).toMatch(/otlp: grpc .* or otlp: http/);
+  });
+});
