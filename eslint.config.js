@@ -56,4 +56,10 @@ export default defineConfig(
       },
     },
   },
+  {
+    // A user's CommonJS app as the OpenTelemetry JS guide writes it (node --require), not ours.
+    files: ["test/fixtures/apps/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -6,37 +6,16 @@ import { describe, expect, inject, it } from "vitest";
 
 import { containerId, inspect } from "./helpers/docker.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
+import { jaegerSpans } from "./helpers/jaeger.js";
 import type { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
-/** One service's spans from Jaeger's api_v3 search (OTLP JSON, hex trace IDs). */
-interface OtlpTraces {
-  result?: {
-    resourceSpans: {
-      resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-      scopeSpans: { spans: { traceId: string }[] }[];
-    }[];
-  };
-}
-
-/** Trace ID → services seen in it, from the spans of `service` in the last hour. */
+/** Trace ID → services seen in it, from the traces `service` took part in during the last hour. */
 async function tracesOf(service: string): Promise<Map<string, Set<string>>> {
-  const hour = 3_600_000;
-  const q = new URLSearchParams({
-    "query.serviceName": service,
-    "query.startTimeMin": new Date(Date.now() - hour).toISOString(),
-    "query.startTimeMax": new Date(Date.now() + hour).toISOString(),
-    "query.searchDepth": "20",
-  });
-  const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q.toString()}`);
   const traces = new Map<string, Set<string>>();
-  for (const rs of res.ok ? (((await res.json()) as OtlpTraces).result?.resourceSpans ?? []) : []) {
-    const name = rs.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue;
-    for (const span of rs.scopeSpans.flatMap((s) => s.spans)) {
-      const seen = traces.get(span.traceId) ?? new Set<string>();
-      traces.set(span.traceId, seen.add(name ?? "?"));
-    }
+  for (const span of await jaegerSpans(service)) {
+    traces.set(span.traceId, (traces.get(span.traceId) ?? new Set<string>()).add(span.service));
   }
   return traces;
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { docker } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
+import { jaegerSpans } from "./helpers/jaeger.js";
 import { encodeRequest, exportGrpc, newSpan } from "./helpers/otlp-client.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
@@ -140,23 +141,11 @@ describe.each([swarm, composeV2])("gini export compose's file on $title", (deplo
       (doc) => !!doc?.services?.includes(SERVICE),
     );
     expect(listed?.services).toContain(SERVICE);
-    const hour = 3_600_000;
-    const q = new URLSearchParams({
-      "query.serviceName": SERVICE,
-      "query.startTimeMin": new Date(Date.now() - hour).toISOString(),
-      "query.startTimeMax": new Date(Date.now() + hour).toISOString(),
-      "query.searchDepth": "20",
-    });
-    type Traces = {
-      result?: { resourceSpans?: { scopeSpans: { spans: { traceId: string }[] }[] }[] };
-    };
-    const traces = await eventually(
-      () => json<Traces>(`http://127.0.0.1:16686/api/v3/traces?${q.toString()}`),
-      (doc) => (doc?.result?.resourceSpans?.length ?? 0) > 0,
+    const spans = await eventually(
+      () => jaegerSpans(SERVICE),
+      (found) => found.length > 0,
     );
-    const ids = (traces?.result?.resourceSpans ?? []).flatMap((rs) =>
-      rs.scopeSpans.flatMap((s) => s.spans.map((sp) => sp.traceId)),
-    );
+    const ids = spans.map((sp) => sp.traceId);
     // api_v3 answers trace IDs in hex or base64 by release: compare both spellings.
     const base64 = Buffer.from(span.traceId, "hex").toString("base64");
     expect(ids.some((id) => id === span.traceId || id === base64)).toBe(true);

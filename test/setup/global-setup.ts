@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { ensureCompose } from "./compose.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
+import { ensureRealApps, type RealApps } from "./real-apps.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +19,8 @@ declare module "vitest" {
     images: TestImages;
     /** A Docker Compose v2 binary, for running the exported Compose file. */
     compose: string;
+    /** Real programs this project did not write, for gini to run as a user's apps. */
+    realApps: RealApps;
   }
 }
 
@@ -49,4 +52,5 @@ export default async function setup(project: TestProject): Promise<void> {
   const images = process.env.GINI_TEST_REAL_IMAGES === "1" ? realImages() : await buildTestImages();
   project.provide("images", images);
   project.provide("compose", await ensureCompose());
+  project.provide("realApps", await ensureRealApps());
 }

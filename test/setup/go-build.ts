@@ -71,7 +71,11 @@ export async function buildGoProgram(program: GoProgram, workDir: string, outDir
 }
 
 /** `go build` of the packages in `cwd`'s module, stripped and stamped, into `outDir`. */
-async function goBuild(program: Omit<GoProgram, "module" | "version">, cwd: string, out: string) {
+export async function goBuild(
+  program: Omit<GoProgram, "module" | "version">,
+  cwd: string,
+  out: string,
+) {
   const tags = program.tags?.length ? ["-tags", program.tags.join(",")] : [];
   const stamps = Object.entries(program.stamps ?? {}).map(([k, v]) => ` -X ${k}=${v}`);
   const ldflags = `-ldflags=-s -w${stamps.join("")}`;

@@ -1,0 +1,146 @@
+// Bring your own app: real programs this project did not write (test/setup/real-apps.ts), run by
+// gini as a user's apps. Each is shown end to end: its spans in Jaeger under its service name and
+// its RED figures in `gini red --json`; and `gini doctor` names the one whose protocol is wrong.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { freePort } from "./helpers/demo-process.js";
+import { gini, projectDownAround } from "./helpers/gini.js";
+import { isServerSpan, jaegerSpans } from "./helpers/jaeger.js";
+import type { DoctorDoc, RedDoc } from "./helpers/json-docs.js";
+import { eventually } from "./helpers/poll.js";
+import { projectFixture } from "./helpers/project-fixture.js";
+
+/**
+ * telemetrygen reads no OTEL_* variable: it hands the exporter an endpoint of its own (its flag,
+ * else localhost:4317 or :4318) and builds its resource from flags only (not OTEL_SERVICE_NAME or
+ * OTEL_RESOURCE_ATTRIBUTES). So the command passes on what gini injects, as a user's shell would.
+ */
+function telemetrygen(http: boolean): string {
+  return [
+    inject("realApps").telemetrygen,
+    "traces",
+    ...(http ? ["--otlp-http"] : []),
+    "--otlp-insecure",
+    '--otlp-endpoint "${OTEL_EXPORTER_OTLP_ENDPOINT#http://}"',
+    '--service "$OTEL_SERVICE_NAME"',
+    // Two traces a second (each a client span and its server child) until gini stops it.
+    "--rate 4 --duration inf",
+  ].join(" ");
+}
+
+/** gini.yaml (as JSON, which is YAML too): every real app at once, on the one stack. */
+function giniYaml(ports: { node: number; go: number }): string {
+  const { goDice, nodeApp } = inject("realApps");
+  const apps = {
+    "tg-http": { command: telemetrygen(true), otlp: "http" },
+    "tg-grpc": { command: telemetrygen(false) },
+    // OTLP/HTTP, but gini.yaml does not say so: gini injects the gRPC endpoint.
+    "tg-mismatch": { command: telemetrygen(true) },
+    "node-express": {
+      command: "node --require ./instrumentation.js app.js",
+      cwd: nodeApp,
+      otlp: "http",
+      env: { PORT: String(ports.node) },
+      ready: `http://127.0.0.1:${ports.node}/rolldice`,
+    },
+    "go-dice": {
+      command: goDice,
+      otlp: "http",
+      env: { PORT: String(ports.go) },
+      ready: `http://127.0.0.1:${ports.go}/rolldice/`,
+    },
+  };
+  return JSON.stringify({ name: "gini-real-apps", apps }, null, 2);
+}
+
+const redOf = async (dir: string, service: string) => {
+  const run = await gini(dir, ["red", "--json", "--service", service, "--window", "30s"]);
+  expect(run.stderr).toBe("");
+  return (JSON.parse(run.stdout) as RedDoc).services.find((s) => s.name === service);
+};
+
+describe("real programs as a user's apps: spans in Jaeger, RED figures in gini red", () => {
+  const dir = projectFixture({ name: "gini-real-apps" });
+  projectDownAround(dir);
+  let traffic: NodeJS.Timeout | undefined;
+
+  beforeAll(async () => {
+    const ports = { node: await freePort(), go: await freePort() };
+    writeFileSync(join(dir, "gini.yaml"), giniYaml(ports));
+    const up = await gini(dir, ["up", "--detach"]);
+    expect(up.stderr).not.toContain("error:");
+    expect(up.code).toBe(0);
+    // The two servers get requests only from outside: a few a second, as a user's browser would.
+    const urls = [
+      `http://127.0.0.1:${ports.node}/rolldice`,
+      `http://127.0.0.1:${ports.go}/rolldice/ana`,
+    ];
+    traffic = setInterval(() => urls.forEach((u) => void fetch(u).catch(() => undefined)), 250);
+  });
+  afterAll(() => clearInterval(traffic));
+
+  /** The app's spans once Jaeger holds a server span of it, and its RED figures once they show. */
+  async function endToEnd(service: string) {
+    const spans = await eventually(
+      () => jaegerSpans(service),
+      (all) => all.some((s) => s.service === service && isServerSpan(s)),
+    );
+    const red = await eventually(
+      () => redOf(dir, service),
+      (figures) => (figures?.requestsPerSecond ?? 0) > 1,
+      90_000,
+      2000,
+    );
+    return { spans: spans.filter((s) => s.service === service), red };
+  }
+
+  for (const name of ["tg-http", "tg-grpc"]) {
+    it(`telemetrygen over ${name === "tg-http" ? "OTLP/HTTP" : "gRPC"}: ${name}'s spans and RED`, async () => {
+      const { spans, red } = await endToEnd(name);
+      expect(new Set(spans.map((s) => s.name))).toEqual(new Set(["lets-go", "okey-dokey-0"]));
+      expect(red?.requestsPerSecond).toBeLessThan(3);
+      expect(red?.errorPercent).toBe(0);
+      expect(red?.operations.map((o) => o.name)).toEqual(["okey-dokey-0"]);
+    });
+  }
+
+  it("the JS guide's express app (NodeSDK, OTLP/HTTP): GET /rolldice as node-express", async () => {
+    const { spans, red } = await endToEnd("node-express");
+    expect(spans.filter(isServerSpan).map((s) => s.name)).toContain("GET /rolldice");
+    expect(red?.operations.map((o) => o.name)).toContain("GET /rolldice");
+    expect(red?.errorPercent).toBe(0);
+  });
+
+  it("the Go guide's dice app (otelhttp, otlptracehttp): its server and roll spans as go-dice", async () => {
+    const { spans, red } = await endToEnd("go-dice");
+    const server = spans.find((s) => isServerSpan(s) && s.name === "GET /rolldice/{player}");
+    expect(server, JSON.stringify(spans.slice(0, 5))).toBeDefined();
+    expect(spans).toContainEqual(
+      expect.objectContaining({ traceId: server!.traceId, name: "roll" }),
+    );
+    expect(red?.operations.map((o) => o.name)).toContain("GET /rolldice/{player}");
+  });
+
+  it("OTLP/HTTP without `otlp: http`: doctor fails that app's check, naming the mismatch", async () => {
+    const checkOf = async (id: string) => {
+      const doc = JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc;
+      return {
+        mine: doc.checks.find((c) => c.id === id),
+        apps: doc.checks.filter((c) => c.group === "apps"),
+      };
+    };
+    const { mine, apps } = await eventually(
+      () => checkOf("app.tg-mismatch"),
+      ({ mine }) => mine?.status === "fail",
+    );
+    expect(mine).toMatchObject({ status: "fail" });
+    expect(mine?.finding).toContain("exports OTLP/HTTP to the gRPC port 4317");
+    expect(mine?.fix).toContain("otlp: http");
+    // Only that app: the others export as gini.yaml says.
+    expect(apps.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["app.tg-mismatch"]);
+    expect(await jaegerSpans("tg-mismatch")).toEqual([]);
+  });
+});
