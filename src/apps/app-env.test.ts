@@ -12,8 +12,16 @@ describe("appEnv", () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
       OTEL_SERVICE_NAME: "api",
       OTEL_BSP_SCHEDULE_DELAY: "500",
+      OTEL_LOG_LEVEL: "error",
       OTEL_RESOURCE_ATTRIBUTES: "gini.app=api",
     });
+  });
+
+  it("asks for SDK error logs (where the doctor finds failed exports) unless the shell sets a level", () => {
+    expect(appEnv("api", {}, "host", {}).OTEL_LOG_LEVEL).toBe("error");
+    expect(appEnv("api", {}, "host", { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("debug");
+    const own = { env: { OTEL_LOG_LEVEL: "none" } };
+    expect(appEnv("api", own, "host", { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("none");
   });
 
   it("points container apps at the collector on gini-network and inherits nothing by default", () => {
@@ -24,6 +32,7 @@ describe("appEnv", () => {
       "OTEL_BSP_SCHEDULE_DELAY",
       "OTEL_EXPORTER_OTLP_ENDPOINT",
       "OTEL_EXPORTER_OTLP_PROTOCOL",
+      "OTEL_LOG_LEVEL",
       "OTEL_RESOURCE_ATTRIBUTES",
       "OTEL_SERVICE_NAME",
     ]);

@@ -41,6 +41,13 @@ export function otlpExporterEnv(
 const BATCH_DELAY_MS = "500";
 
 /**
+ * The SDK log level gini asks for unless the user's shell sets one. OpenTelemetry JS stays silent
+ * about failed exports without it; with it, they reach the app's log, where `gini doctor` reads
+ * them. SDKs that log export failures anyway (Go, Python, Java, .NET) do not read it.
+ */
+const SDK_LOG_LEVEL = "error";
+
+/**
  * The environment an app starts with, in three layers, later ones winning:
  *
  * 1. `inherited`: gini's own environment for host apps (PATH, HOME, ...); nothing for
@@ -49,7 +56,7 @@ const BATCH_DELAY_MS = "500";
  *    `otlp:` transport, OTEL_SERVICE_NAME=<name> and OTEL_BSP_SCHEDULE_DELAY. These win over
  *    OTEL_* variables inherited from the user's shell: a leftover endpoint or service name there
  *    would send every app's spans elsewhere or under one name, which is the failure gini exists to
- *    avoid.
+ *    avoid. OTEL_LOG_LEVEL=error too, unless the shell sets a level.
  * 3. The app's own `env` from gini.yaml: the one place to override gini, so it always wins.
  *
  * OTEL_RESOURCE_ATTRIBUTES is merged instead of replaced: `gini.app=<name>` first, then the
@@ -70,6 +77,7 @@ export function appEnv(
     OTEL_SERVICE_NAME: name,
     OTEL_BSP_SCHEDULE_DELAY: BATCH_DELAY_MS,
   });
+  env.OTEL_LOG_LEVEL ??= SDK_LOG_LEVEL;
   Object.assign(env, app.env ?? {});
   env.OTEL_RESOURCE_ATTRIBUTES = withGiniApp(
     name,

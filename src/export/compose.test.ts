@@ -101,6 +101,7 @@ describe("gini export compose", () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
       OTEL_SERVICE_NAME: "api",
       OTEL_BSP_SCHEDULE_DELAY: "500",
+      OTEL_LOG_LEVEL: "error",
       OTEL_RESOURCE_ATTRIBUTES: "gini.app=api",
       PORT: "8000",
     });
