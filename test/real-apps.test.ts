@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./helpers/demo-process.js";
 import { gini, projectDownAround } from "./helpers/gini.js";
 import { isServerSpan, jaegerSpans } from "./helpers/jaeger.js";
-import type { DoctorDoc, RedDoc } from "./helpers/json-docs.js";
+import type { DoctorDoc, RedDoc, StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -32,7 +32,7 @@ function telemetrygen(http: boolean): string {
 }
 
 /** gini.yaml (as JSON, which is YAML too): every real app at once, on the one stack. */
-function giniYaml(ports: { node: number; go: number }): string {
+function giniYaml(ports: { node: number; nodeMismatch: number; go: number }): string {
   const { goDice, nodeApp } = inject("realApps");
   const apps = {
     "tg-http": { command: telemetrygen(true), otlp: "http" },
@@ -46,10 +46,18 @@ function giniYaml(ports: { node: number; go: number }): string {
       env: { PORT: String(ports.node) },
       ready: `http://127.0.0.1:${ports.node}/rolldice`,
     },
+    // OTLP/HTTP again without `otlp: http`: the JS SDK says so only with OTEL_LOG_LEVEL set.
+    "node-mismatch": {
+      command: "node --require ./instrumentation.js app.js",
+      cwd: nodeApp,
+      env: { PORT: String(ports.nodeMismatch) },
+      ready: `http://127.0.0.1:${ports.nodeMismatch}/rolldice`,
+    },
+    // The service name the Go guide gives it, not the app's: gini.app still ties them.
     "go-dice": {
       command: goDice,
       otlp: "http",
-      env: { PORT: String(ports.go) },
+      env: { PORT: String(ports.go), OTEL_SERVICE_NAME: "dice" },
       ready: `http://127.0.0.1:${ports.go}/rolldice/`,
     },
   };
@@ -68,7 +76,7 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
   let traffic: NodeJS.Timeout | undefined;
 
   beforeAll(async () => {
-    const ports = { node: await freePort(), go: await freePort() };
+    const ports = { node: await freePort(), nodeMismatch: await freePort(), go: await freePort() };
     writeFileSync(join(dir, "gini.yaml"), giniYaml(ports));
     const up = await gini(dir, ["up", "--detach"]);
     expect(up.stderr).not.toContain("error:");
@@ -76,6 +84,7 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
     // The two servers get requests only from outside: a few a second, as a user's browser would.
     const urls = [
       `http://127.0.0.1:${ports.node}/rolldice`,
+      `http://127.0.0.1:${ports.nodeMismatch}/rolldice`,
       `http://127.0.0.1:${ports.go}/rolldice/ana`,
     ];
     traffic = setInterval(() => urls.forEach((u) => void fetch(u).catch(() => undefined)), 250);
@@ -114,8 +123,8 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
     expect(red?.errorPercent).toBe(0);
   });
 
-  it("the Go guide's dice app (otelhttp, otlptracehttp): its server and roll spans as go-dice", async () => {
-    const { spans, red } = await endToEnd("go-dice");
+  it("the Go guide's dice app (otelhttp, otlptracehttp): its server and roll spans as dice", async () => {
+    const { spans, red } = await endToEnd("dice");
     const server = spans.find((s) => isServerSpan(s) && s.name === "GET /rolldice/{player}");
     expect(server, JSON.stringify(spans.slice(0, 5))).toBeDefined();
     expect(spans).toContainEqual(
@@ -124,23 +133,42 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
     expect(red?.operations.map((o) => o.name)).toContain("GET /rolldice/{player}");
   });
 
-  it("OTLP/HTTP without `otlp: http`: doctor fails that app's check, naming the mismatch", async () => {
-    const checkOf = async (id: string) => {
+  it("an app that names its own service: status and doctor find it through gini.app", async () => {
+    await endToEnd("dice");
+    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout) as StatusDoc;
+    expect(status.apps.find((a) => a.name === "go-dice")?.services).toEqual(["dice"]);
+    const doctor = JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc;
+    expect(doctor.checks.find((c) => c.id === "app.go-dice.seen")).toMatchObject({
+      status: "pass",
+      finding: expect.stringContaining("go-dice sends dice") as unknown,
+    });
+  });
+
+  it("OTLP/HTTP without `otlp: http`: doctor fails those apps' checks, naming the mismatch", async () => {
+    const checksOf = async () => {
       const doc = JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc;
-      return {
-        mine: doc.checks.find((c) => c.id === id),
-        apps: doc.checks.filter((c) => c.group === "apps"),
-      };
+      return doc.checks.filter((c) => c.group === "apps");
     };
-    const { mine, apps } = await eventually(
-      () => checkOf("app.tg-mismatch"),
-      ({ mine }) => mine?.status === "fail",
+    const wrong = ["app.node-mismatch", "app.tg-mismatch"];
+    const apps = await eventually(checksOf, (checks) =>
+      wrong.every((id) => checks.find((c) => c.id === id)?.status === "fail"),
     );
-    expect(mine).toMatchObject({ status: "fail" });
-    expect(mine?.finding).toContain("exports OTLP/HTTP to the gRPC port 4317");
-    expect(mine?.fix).toContain("otlp: http");
-    // Only that app: the others export as gini.yaml says.
-    expect(apps.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["app.tg-mismatch"]);
+    for (const [id, sdk] of [
+      ["app.tg-mismatch", "Go"],
+      ["app.node-mismatch", "Node"],
+    ]) {
+      const mine = apps.find((c) => c.id === id);
+      expect(mine?.finding).toContain(`exports OTLP/HTTP to the gRPC port 4317 (${sdk} SDK)`);
+      expect(mine?.fix).toContain("otlp: http");
+    }
+    // Only those apps: the others export as gini.yaml says.
+    expect(
+      apps
+        .filter((c) => c.status === "fail")
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(wrong);
     expect(await jaegerSpans("tg-mismatch")).toEqual([]);
+    expect(await jaegerSpans("node-mismatch")).toEqual([]);
   });
 });

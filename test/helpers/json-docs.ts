@@ -29,6 +29,8 @@ interface StatusApp {
   /** When it exited on its own. */
   exitCode?: number | null;
   lastLines?: string[];
+  /** The services its spans name (the span metrics' gini_app label). */
+  services: string[];
 }
 
 /** `gini status --json`. */
