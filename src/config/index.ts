@@ -10,13 +10,7 @@ export { displayPath } from "./display-path.js";
 export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";
 export * from "./model/index.js";
-export {
-  type AppConfig,
-  OTLP_TRANSPORTS,
-  type OtlpTransport,
-  type ServiceName,
-  type SloConfig,
-} from "./schema.js";
+export { type AppConfig, type OtlpTransport, type ServiceName, type SloConfig } from "./schema.js";
 export { startOrder } from "./start-order.js";
 export {
   assertValid,

@@ -26,7 +26,7 @@ const appNameSchema = z
   });
 
 /** What an app's `otlp:` accepts: the OTLP transport its exporter speaks. */
-export const OTLP_TRANSPORTS = ["grpc", "http"] as const;
+const OTLP_TRANSPORTS = ["grpc", "http"] as const;
 /** One of OTLP_TRANSPORTS. */
 export type OtlpTransport = (typeof OTLP_TRANSPORTS)[number];
 

@@ -4,7 +4,7 @@ import { PORTS } from "../config/index.js";
  * What an OTLP exporter's failure in an app's log shows: OTLP/HTTP sent to the gRPC port, gRPC
  * sent to the HTTP port, or nothing listening where it exports.
  */
-export type ExportProblem = "http-to-grpc" | "grpc-to-http" | "unreachable";
+type ExportProblem = "http-to-grpc" | "grpc-to-http" | "unreachable";
 
 /** One known failure text of one SDK's exporter. */
 export interface ExportErrorPattern {

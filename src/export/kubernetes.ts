@@ -93,7 +93,7 @@ export function kubernetesManifests(model: StackModel, namespace?: string): Mani
 }
 
 /** The OTLP env ConfigMap of one app that sets `otlp: http` (`_` is not allowed in the name). */
-export function appOtelEnvName(app: string): string {
+function appOtelEnvName(app: string): string {
   return `${OTEL_ENV_CONFIG_MAP}-${app.replaceAll("_", "-")}`;
 }
 
