@@ -21,6 +21,7 @@ import {
 } from "./app-log.js";
 import { readExitMark } from "./exit-mark.js";
 import { type AppExit, launchApp } from "./launch.js";
+import { launchSpec } from "./launch-spec.js";
 import { tailLines } from "./log-tail.js";
 import { isAlive } from "./process-identity.js";
 import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
@@ -50,8 +51,11 @@ export class HostApp implements App {
   async start(options: StartOptions, records: AppRecords): Promise<StartedApp> {
     const { name, config, project } = this;
     const before = records.previous(name);
-    // A detached `up` is idempotent, like the containers: an unchanged app keeps running.
-    if (before && options.detach && before.command === config.command) {
+    // A detached `up` is idempotent, like the containers: an unchanged app keeps running. Its
+    // entry, not only its command, decides: a new `otlp:` or `env:` takes a restart to apply.
+    const spec = launchSpec(config);
+    const unchanged = before?.command === config.command && (before?.spec ?? spec) === spec;
+    if (before && options.detach && unchanged) {
       return startedHostApp(this, before, undefined, options, records);
     }
     if (before) await stopTree(before.pid);
@@ -72,6 +76,7 @@ export class HostApp implements App {
         startedAt: new Date().toISOString(),
         processStart: launched.processStart,
         command: config.command ?? "",
+        spec,
         logFile: launched.logFile,
       });
     } catch (err) {

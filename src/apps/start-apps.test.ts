@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
@@ -114,6 +114,38 @@ describe("startApps and the state file", () => {
     );
     expect(runs(events, "api")).toBe(true);
     expect((await readState(project.dir)).apps.map((a) => a.name)).toEqual(["api"]);
+  });
+
+  it("keeps an unchanged detached app, and restarts it once its otlp: or env changed", async () => {
+    const { project, start } = setUp({ api: server("api") });
+    const pid = async () => (await readState(project.dir)).apps.find((a) => a.name === "api")!;
+    // The fake probe answers while the marker exists: a stopped app's port answers no more.
+    const unmark = () => rmSync(join(project.dir, "api.up"));
+    await start();
+    const first = await pid();
+    await start();
+    expect((await pid()).pid).toBe(first.pid);
+    project.apps.api = { ...project.apps.api, otlp: "http" };
+    unmark();
+    await start();
+    const second = await pid();
+    expect(second.pid).not.toBe(first.pid);
+    expect(isAlive(first)).toBe(false);
+    project.apps.api = { ...project.apps.api, env: { PORT: "8001" } };
+    unmark();
+    await start();
+    expect((await pid()).pid).not.toBe(second.pid);
+  });
+
+  it("keeps an app an older gini recorded without a spec while its command is the same", async () => {
+    const { project, start } = setUp({ api: server("api") });
+    await start();
+    const [entry] = (await readState(project.dir)).apps;
+    const older: AppRecord = { ...entry! };
+    delete older.spec;
+    await writeState(project.dir, { apps: [older] });
+    await start();
+    expect((await readState(project.dir)).apps[0]?.pid).toBe(entry!.pid);
   });
 });
 

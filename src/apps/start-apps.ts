@@ -5,8 +5,9 @@ import { ensureGiniDir } from "./state-file.js";
 
 /**
  * Starts the apps in dependency order, wave by wave, each wave waiting for its apps' `ready`
- * URLs. A detached `up` keeps apps still running from an earlier one with the same command
- * (idempotent, like the containers); one whose command changed is restarted. If an app fails to
+ * URLs. A detached `up` keeps apps still running from an earlier one whose gini.yaml entry is
+ * unchanged (idempotent, like the containers); one whose command, cwd, env or otlp changed is
+ * restarted. If an app fails to
  * start or get ready, the apps this call started are stopped again, the state file keeps only
  * what still runs, and the error (which names the app) carries its last log lines.
  */

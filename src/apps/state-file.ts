@@ -24,6 +24,11 @@ const appRecordSchema = z.object({
    */
   processStart: z.number().int().nonnegative(),
   command: z.string(),
+  /**
+   * A hash of what gini.yaml says of the app (launchSpec): a detached `up` restarts an app whose
+   * entry changed. Absent in an older gini's record, which then compares the command alone.
+   */
+  spec: z.string().optional(),
   logFile: z.string(),
 });
 

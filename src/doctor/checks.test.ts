@@ -134,9 +134,7 @@ describe("doctor checks", () => {
       /^api exports OTLP\/HTTP to the gRPC port 4317 \(Go SDK\); its log: /,
     );
     expect(api.finding).toContain("malformed HTTP response");
-    expect(api.fix).toBe(
-      "set `otlp: http` for it in gini.yaml, then restart it: `gini down`, `gini up`",
-    );
+    expect(api.fix).toBe("set `otlp: http` for it in gini.yaml, then run `gini up` again");
   });
 
   it("sees a multi-service app by the services its span metrics mark with gini_app", async () => {

@@ -5,8 +5,8 @@ import { type Check, checksOf } from "./types.js";
 
 const check = checksOf("apps");
 
-/** A running detached app is kept by `gini up -d` while its command is unchanged. */
-const RESTART = "then restart it: `gini down`, `gini up`";
+/** `gini up` restarts an app whose gini.yaml entry changed, a detached one too. */
+const RESTART = "then run `gini up` again";
 
 /**
  * The app's own log, judged: a failed export there is evidence that outweighs its environment
