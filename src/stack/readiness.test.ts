@@ -37,6 +37,25 @@ describe("containerGone: when waiting for a container's readiness is pointless",
     );
   });
 
+  it("gives a container that was crash-looping when the wait began one restart more", async () => {
+    const docker = new FakeDocker();
+    const id = await runningContainer(docker, 3);
+    const now = Date.parse("2026-12-02T15:00:05Z");
+    docker.details.set("otel-collector", { restartCount: 3, startedAt: "2026-12-02T15:00:04Z" });
+    const gone = containerGone(docker, id, () => now);
+    expect(await gone()).toBeUndefined();
+    // Its run under way read the config before the user fixed it: it crashes once more.
+    docker.details.set("otel-collector", { state: "restarting", restartCount: 3, exitCode: 1 });
+    expect(await gone()).toBeUndefined();
+    docker.details.set("otel-collector", { state: "running", restartCount: 4 });
+    expect(await gone()).toBeUndefined();
+    // A crash after the engine's start that read the fixed file is the config's fault again.
+    docker.details.set("otel-collector", { state: "restarting", restartCount: 4, exitCode: 1 });
+    expect(await gone()).toBe(
+      "did not get ready: its container exited (code 1) and the engine restarts it",
+    );
+  });
+
   it("gives up on one that no longer runs", async () => {
     const docker = new FakeDocker();
     const gone = containerGone(docker, await runningContainer(docker, 0));

@@ -99,17 +99,34 @@ export function waitReady(
 }
 
 /**
+ * How recent a restarted container's last start must be for it to count as crash-looping. The
+ * engine restarts a crashing service within seconds (back-off from 100 ms, at most 5 retries).
+ */
+const CRASH_LOOP_WINDOW_MS = 10_000;
+
+/**
  * A check for the readiness wait: "did not get ready: its container is exited" once the container
  * no longer runs, or once the engine has restarted it since the wait began (it crashed: waiting
  * would only repeat that). Restarts from before the wait are history: a container that crashed on
- * a config the user has since fixed may well come up now.
+ * a config the user has since fixed may well come up now. One still crash-looping when the wait
+ * began gets one restart more: its current run read the config before the fix and crashes once
+ * more; the engine's next start reads the fixed file.
  */
-export function containerGone(docker: DockerClient, id: string): () => Promise<string | undefined> {
-  let before: number | undefined;
+export function containerGone(
+  docker: DockerClient,
+  id: string,
+  now: () => number = Date.now,
+): () => Promise<string | undefined> {
+  let allowed: number | undefined;
   return async () => {
     const c = await docker.inspectContainer(id);
-    before ??= c?.restartCount ?? 0;
-    if (c?.state === "running" && c.restartCount === before) return undefined;
+    if (allowed === undefined) {
+      const restarts = c?.restartCount ?? 0;
+      const looping = restarts > 0 && now() - Date.parse(c?.startedAt ?? "") < CRASH_LOOP_WINDOW_MS;
+      allowed = restarts + (looping ? 1 : 0);
+    }
+    if (c?.state === "running" && c.restartCount <= allowed) return undefined;
+    if (c?.state === "restarting" && c.restartCount < allowed) return undefined;
     if (!c) return "did not get ready: its container was removed";
     if (c.state !== "restarting" && c.state !== "running") {
       return `did not get ready: its container is ${c.state}`;
