@@ -2,7 +2,7 @@
  * `npm run bench`: measures gini against the shell-script baseline side by side in one run, with
  * the local test images (buildTestImages), and prints one markdown table of medians, ratios and
  * targets. Nothing is asserted: a missed target says "missed". Progress goes to stderr.
- * Env: BENCH_RUNS (default 5), BENCH_RED_RUNS (3), BENCH_THROUGHPUT_SECONDS (30),
+ * Env: BENCH_RUNS (default 5), BENCH_RED_RUNS (5), BENCH_THROUGHPUT_SECONDS (30),
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
@@ -21,7 +21,7 @@ import { tracingRows } from "./tracing-rows.js";
 
 const started = performance.now();
 const runs = envInt("BENCH_RUNS", 5);
-const redRuns = envInt("BENCH_RED_RUNS", 3);
+const redRuns = envInt("BENCH_RED_RUNS", 5);
 const seconds = envInt("BENCH_THROUGHPUT_SECONDS", 30);
 const rates = (process.env.BENCH_THROUGHPUT_RATES ?? "2500,5000,10000,20000,40000")
   .split(",")

@@ -11,14 +11,14 @@ afterEach(removeProjectFixtures);
 const shipped = (file: string) => readFileSync(join(ROOT, file), "utf8");
 
 describe("readConfigFacts", () => {
-  it("reads the shipped configs: Jaeger's metric names, 1 s flushes, 5 s scrapes", async () => {
+  it("reads the shipped configs: Jaeger's metric names, 1 s flushes, 1 s span-metrics scrapes", async () => {
     const { names, ...facts } = await readConfigFacts(fixtureProject());
     expect(names).toMatchObject({ calls: "traces_span_metrics_calls_total", unit: "ms" });
     expect(facts).toEqual({
       callsMetric: "traces_span_metrics_calls_total",
       durationMetric: "traces_span_metrics_duration_milliseconds",
       flushSeconds: 1,
-      scrapeSeconds: 5,
+      scrapeSeconds: 1,
       spanMetricsPort: 8889,
       scrapesSpanMetrics: true,
     });

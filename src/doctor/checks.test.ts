@@ -73,7 +73,7 @@ describe("doctor checks", () => {
     const c = checks.find((x) => x.id === "span-metrics.calls")!;
     expect(c.status).toBe("warn");
     expect(c.fix).toContain(
-      "wait about 6 s (span_metrics flushes every 1 s, Prometheus scrapes every 5 s)",
+      "wait about 2 s (span_metrics flushes every 1 s, Prometheus scrapes every 1 s)",
     );
   });
 

@@ -20,7 +20,7 @@ export {
 export { asRecord, get, str } from "./data.js";
 export { isLoopback, parseEndpoint } from "./endpoint.js";
 export { type JaegerMetricBackend, jaegerMetricBackend } from "./jaeger-config.js";
-export { DEFAULT_SCRAPE_SECONDS, scrapeTargets } from "./prometheus-config.js";
+export { DEFAULT_SCRAPE_SECONDS, type ScrapeTarget, scrapeTargets } from "./prometheus-config.js";
 export { MAX_CONFIG_BYTES } from "./read-config-text.js";
 export {
   ERROR_STATUS_CODE,

@@ -13,6 +13,12 @@ import { errors, lineOf, projectWith, rules } from "./validate.fake.js";
 
 afterEach(removeProjectFixtures);
 
+/** The 1-based line of a file that holds `needle`. */
+const lineNumber = (path: string, needle: string) =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(needle)) + 1;
+
 describe("what each rule reports, in detail", () => {
   it("deprecated-name: the old connector and otlphttp names warn with the new spelling; the otlp receiver does not", async () => {
     const dir = projectWith();
@@ -100,6 +106,25 @@ describe("what each rule reports, in detail", () => {
       ["dev-timing", "warning", lineOf(fx, "metrics_flush_interval")],
     ]);
     expect(findings[0]!.message).toContain('connector "span_metrics" flushes every 60s');
+  });
+
+  it("dev-timing: a span-metrics scrape slower than 2 s is a warning at its target", async () => {
+    const dir = projectWith();
+    const path = join(dir, "prometheus.yml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("scrape_interval: 1s", "scrape_interval: 5s"),
+    );
+    const findings = await validateOptions({ projectDir: dir });
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ["dev-timing", "warning", lineNumber(path, '"otel-collector:8889"')],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'job "spanmetrics" scrapes the span metrics every 5s, so a request takes that long or longer to show in the Monitor tab',
+    );
+    expect(findings[0]!.fix).toBe(
+      "set `scrape_interval: 1s` in the job (and `scrape_timeout: 1s`)",
+    );
   });
 
   it("self-metrics: the removed `address` key is an error, and the :8888 target is never up", async () => {
