@@ -84,9 +84,9 @@ describe("gini up failures against a real Docker engine", () => {
   });
 
   it("times out a service that never answers its probe", async () => {
-    // The Jaeger stand-in in Prometheus's place runs but never answers on :9090.
+    // The stand-in in Prometheus's place runs but never answers on :9090.
     const run = await gini(dir, ["up", "-d", "--no-apps", "--timeout", "3"], {
-      GINI_PROMETHEUS_IMAGE: inject("images").jaeger,
+      GINI_PROMETHEUS_IMAGE: inject("standIn"),
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
@@ -97,7 +97,7 @@ describe("gini up failures against a real Docker engine", () => {
   it("treats Ctrl-C during up as a failure that the next down cleans up", async () => {
     await gini(dir, ["down"]);
     const child = spawnGini(dir, ["up", "-d", "--no-apps"], {
-      GINI_PROMETHEUS_IMAGE: inject("images").jaeger,
+      GINI_PROMETHEUS_IMAGE: inject("standIn"),
     });
     let stderr = "";
     let sent = false;

@@ -12,6 +12,7 @@ import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { ensureCompose } from "./compose.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
 import { ensureRealApps, type RealApps } from "./real-apps.js";
+import { ensureStandIn } from "./stand-in.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,6 +22,8 @@ declare module "vitest" {
     compose: string;
     /** Real programs this project did not write, for gini to run as a user's apps. */
     realApps: RealApps;
+    /** An image that runs whatever its arguments and never answers (stand-in.ts). */
+    standIn: string;
   }
 }
 
@@ -53,4 +56,5 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide("images", images);
   project.provide("compose", await ensureCompose());
   project.provide("realApps", await ensureRealApps());
+  project.provide("standIn", await ensureStandIn());
 }

@@ -35,7 +35,7 @@ const exists = (tag: string) =>
     () => false,
   );
 
-function importTar(dir: string, tag: string, changes: string[]): Promise<void> {
+export function importTar(dir: string, tag: string, changes: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const tar = spawn("tar", ["-C", dir, "--numeric-owner", "-cf", "-", "."]);
     const args = ["import", ...changes.flatMap((c) => ["--change", c]), "-", tag];
