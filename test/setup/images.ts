@@ -29,7 +29,8 @@ function tagOf(recipe: ImageRecipe): string {
   return `gini-test/${recipe.service}:${recipe.release}-${hash.slice(0, 8)}`;
 }
 
-const exists = (tag: string) =>
+/** Whether the engine has an image of this tag. */
+export const exists = (tag: string) =>
   docker("image", "inspect", "--format", "{{.Id}}", tag).then(
     () => true,
     () => false,

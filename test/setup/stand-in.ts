@@ -1,14 +1,13 @@
 // Test set-up, not the product: a local image that runs and never answers, for the readiness
 // timeout (test/fixtures/stand-in/main.go says why no real image can play that part).
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { copyFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { cachedBuild, folderHash } from "./cached-build.js";
 import { goBuild } from "./go-build.js";
-import { docker, importTar } from "./images.js";
+import { exists, importTar } from "./images.js";
 
 const SOURCE = fileURLToPath(new URL("../fixtures/stand-in/", import.meta.url));
 
@@ -16,11 +15,7 @@ const SOURCE = fileURLToPath(new URL("../fixtures/stand-in/", import.meta.url));
 export async function ensureStandIn(log?: (line: string) => void): Promise<string> {
   const hash = await folderHash(SOURCE);
   const tag = `gini-test/stand-in:${hash}`;
-  const present = await docker("image", "inspect", tag).then(
-    () => true,
-    () => false,
-  );
-  if (present) return tag;
+  if (await exists(tag)) return tag;
   const dir = await cachedBuild(
     {
       entry: `stand-in-${hash}`,
