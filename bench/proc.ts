@@ -1,5 +1,5 @@
 /** Where things are, and running commands with wall-clock timing. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 
 import { projectFixture } from "../test/helpers/project-fixture.js";
@@ -9,7 +9,7 @@ export { docker };
 
 const ROOT = resolve(import.meta.dirname, "..");
 export const BIN = join(ROOT, "dist/bundle/bin.js");
-const SCRIPT = join(ROOT, "bench/script-stack.sh");
+export const SCRIPT = join(ROOT, "bench/script-stack.sh");
 
 /** What every measure needs: the project folder and the env naming the test images. */
 export interface BenchContext {
@@ -35,6 +35,15 @@ export function benchContext(name: string, runs: number, images: TestImages): Be
 
 /** Runs a command to its end, fails loudly on a non-zero exit, returns its wall time in ms. */
 export function timed(ctx: BenchContext, cmd: string, args: string[]): number {
+  return timedRun(ctx, cmd, args).ms;
+}
+
+/** `timed`, with what the command wrote on stderr. */
+export function timedRun(
+  ctx: BenchContext,
+  cmd: string,
+  args: string[],
+): { ms: number; stderr: string } {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd: ctx.dir,
@@ -47,7 +56,29 @@ export function timed(ctx: BenchContext, cmd: string, args: string[]): number {
     const out = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim();
     throw new Error(`${cmd} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${out}`);
   }
-  return elapsed;
+  return { ms: elapsed, stderr: r.stderr };
+}
+
+/**
+ * Runs the commands at once without blocking the event loop (pollers keep polling); resolves with
+ * the wall time in ms, rejects when one exits non-zero.
+ */
+export async function together(ctx: BenchContext, commands: string[][]): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    commands.map(
+      ([cmd, ...args]) =>
+        new Promise<void>((done, fail) => {
+          const env = { ...ctx.env, PROJECT_DIR: ctx.dir };
+          const child = spawn(cmd!, args, { cwd: ctx.dir, env, stdio: "ignore" });
+          child.on("error", fail);
+          child.on("close", (code) =>
+            code === 0 ? done() : fail(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
+          );
+        }),
+    ),
+  );
+  return performance.now() - start;
 }
 
 /** `gini ARGS` in the bench project, timed. */

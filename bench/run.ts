@@ -2,16 +2,19 @@
  * `npm run bench`: measures gini against the shell-script baseline side by side in one run, with
  * the local test images (buildTestImages), and prints one markdown table of medians, ratios and
  * targets. Nothing is asserted: a missed target says "missed". Progress goes to stderr.
- * Env: BENCH_RUNS (default 5), BENCH_RED_RUNS (5), BENCH_THROUGHPUT_SECONDS (30),
+ * Env: BENCH_ONLY (sections whose names contain one of these words, e.g. stack,RED),
+ * BENCH_RUNS (default 7), BENCH_RED_RUNS (5), BENCH_PROMETHEUS_MINUTES (2; four windows of it), BENCH_THROUGHPUT_SECONDS (30),
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
+import { engineConcurrencyRows, measureEngineConcurrency } from "./engine-concurrency.js";
 import { benchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
+import { measurePrometheusCost, prometheusCostRows } from "./prometheus-cost.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
 import { measureRedQuery, redQueryRow } from "./red-query.js";
-import { measureStackTimes, stackRows } from "./stack-times.js";
+import { measureStackTimes, stackRows, upPhases } from "./stack-times.js";
 import { envInt } from "./stats.js";
 import { renderTable, type Row } from "./table.js";
 import { measureThroughput } from "./throughput.js";
@@ -20,8 +23,9 @@ import { benchTracing } from "./tracing.js";
 import { tracingRows } from "./tracing-rows.js";
 
 const started = performance.now();
-const runs = envInt("BENCH_RUNS", 5);
+const runs = envInt("BENCH_RUNS", 7);
 const redRuns = envInt("BENCH_RED_RUNS", 5);
+const promMinutes = envInt("BENCH_PROMETHEUS_MINUTES", 2);
 const seconds = envInt("BENCH_THROUGHPUT_SECONDS", 30);
 const rates = (process.env.BENCH_THROUGHPUT_RATES ?? "2500,5000,10000,20000,40000")
   .split(",")
@@ -42,8 +46,12 @@ if (taken.length > 0) {
 }
 
 const notes: string[] = [];
+/** BENCH_ONLY=stack,red runs only the sections whose names contain one of the words. */
+const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+
 /** Runs one measure; a failure becomes a row saying so, and the other measures still run. */
 async function section(name: string, measure: () => Row[] | Promise<Row[]>): Promise<Row[]> {
+  if (only && !only.some((word) => name.includes(word))) return [];
   try {
     return await measure();
   } catch (err) {
@@ -77,9 +85,25 @@ try {
     })),
   );
   rows.push(
+    ...(await section("where `up`'s time goes", () => {
+      notes.push(`one \`up --verbose\` from nothing, its phases (ms): ${upPhases(ctx)}`);
+      return [];
+    })),
+  );
+  rows.push(
+    ...(await section("engine concurrency", async () =>
+      engineConcurrencyRows(await measureEngineConcurrency(ctx)),
+    )),
+  );
+  rows.push(
     ...(await section("request → first RED point", async () => [
       redRow(await measureRedDelay(ctx, redRuns)),
     ])),
+  );
+  rows.push(
+    ...(await section("Prometheus cost of the 1 s scrape", async () =>
+      prometheusCostRows(await measurePrometheusCost(ctx, promMinutes)),
+    )),
   );
   rows.push(
     ...(await section("`gini red --json`", async () => [redQueryRow(await measureRedQuery(ctx))])),

@@ -2,8 +2,6 @@ import { closeSync, createWriteStream, fchmodSync, openSync, writeSync } from "n
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
-import { execa } from "execa";
-
 import { type AppConfig, appFolder } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import { logFileOf, rotateLog, START_HEADER } from "./app-log.js";
@@ -65,6 +63,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const folder = appFolder(projectDir, name, app.cwd);
   if (folder.problem) throw new GiniError(folder.problem.message, { hint: folder.problem.hint });
   const cwd = folder.path;
+  // Loaded here, not with the module: `status`, `down` and an `up` that keeps every app need
+  // no execa, and every command pays for compiling what it loads.
+  const { execa } = await import("execa");
   const logFile = logFileOf(projectDir, name);
   await ensureGiniDir(projectDir);
   rotateLog(logFile);

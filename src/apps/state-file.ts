@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
-import { z } from "zod";
+import * as z from "zod";
 
 import { errorMessage, GiniError } from "../errors.js";
 import type { AppWarning } from "./app.js";

@@ -35,7 +35,7 @@ export function buildProgram(): Command {
       "--context <name>",
       "the Docker context to use (overrides DOCKER_HOST and DOCKER_CONTEXT)",
     )
-    .option("--verbose", "print stack traces and Docker details")
+    .option("--verbose", "print stack traces and Docker details, and `up`'s phase timings")
     .option("--no-color", "plain output (NO_COLOR is honoured too)")
     .showHelpAfterError()
     .exitOverride()

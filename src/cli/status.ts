@@ -62,8 +62,11 @@ export function registerStatus(program: Command): void {
       const project = await loadProject(globalOptions(cmd));
       await reachStack(cmd, project);
       const { docker, probe } = realRuntime(engineOptions(cmd));
-      const stack = await status(project, docker, probe);
-      const [apps, sent] = await Promise.all([appsStatus(project, docker), appServices(project)]);
+      const [stack, apps, sent] = await Promise.all([
+        status(project, docker, probe),
+        appsStatus(project, docker),
+        appServices(project),
+      ]);
       // Each app's services as its span metrics name them (gini_app): empty until spans arrive.
       const withServices = apps.map((a) => ({ ...a, services: sent?.[a.name] ?? [] }));
       const result = { ...stack, apps: withServices };

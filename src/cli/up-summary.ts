@@ -11,11 +11,15 @@ const ACTION_TEXT = {
   keep: "running",
 } as const;
 
-/** Prints `up`'s progress on stderr, so stdout keeps only the summary. */
-export function progressPrinter(): (e: UpEvent | AppEvent) => void {
+/**
+ * Prints `up`'s progress on stderr, so stdout keeps only the summary; with --verbose, how long
+ * each phase took too (the README's Performance section reads them).
+ */
+export function progressPrinter(verbose = false): (e: UpEvent | AppEvent) => void {
   const drawPull = pullRenderer();
   const seconds = (ms: number) => dim(`(${(ms / 1000).toFixed(1)} s)`);
   return (e) => {
+    if (e.type === "phase" && verbose) note(dim(`  ${e.phase}: ${Math.round(e.ms)} ms`));
     if (e.type === "warning") printWarning(e.text, "hint" in e ? e.hint : undefined);
     if (e.type === "pull") drawPull(e.event);
     if (e.type === "container") {

@@ -72,17 +72,20 @@ export function registerUp(program: Command): void {
     )
     .option("--timeout <seconds>", "how long to wait for readiness", seconds, 120)
     .action(async (flags: UpFlags, cmd: Command) => {
-      const [{ loadProject }, { up, realRuntime }, apps, summary] = await Promise.all([
+      const [{ loadProject }, { phaseTimer, up, realRuntime }, apps, summary] = await Promise.all([
         import("../config/index.js"),
         import("../stack/index.js"),
         import("../apps/index.js"),
         import("./up-summary.js"),
       ]);
-      const project = await loadProject(globalOptions(cmd));
+      const onEvent = summary.progressPrinter(globalOptions(cmd).verbose);
+      // performance.now() counts from the process's start: Node itself, then gini's modules.
+      onEvent({ type: "phase", phase: "node, modules", ms: performance.now() });
+      const timed = phaseTimer(() => performance.now(), onEvent);
+      const project = await timed("gini.yaml", () => loadProject(globalOptions(cmd)));
       await reachStack(cmd, project);
       const runtime = realRuntime(engineOptions(cmd));
       const detach = flags.detach ?? false;
-      const onEvent = summary.progressPrinter();
       // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.
       const starting = onInterrupt(
         "while bringing the stack up",
@@ -97,11 +100,12 @@ export function registerUp(program: Command): void {
       let lock: ProjectLock | undefined;
       try {
         const options = { ...runtime, pull: flags.pull, signal: starting.signal };
-        lock = await apps.lockProject(project.dir, "up", options);
+        lock = await timed("lock", () => apps.lockProject(project.dir, "up", options));
         await raceAbort(
           up(project, { ...options, timeoutSeconds: flags.timeout }, onEvent),
           starting.signal,
         );
+        onEvent({ type: "phase", phase: "stack up, total", ms: performance.now() });
         summary.printStackSummary(project);
         if (!flags.apps) {
           summary.printNoApps(apps.otlpEndpoint("host"));

@@ -44,8 +44,8 @@ export interface DockerClient {
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
   /**
-   * Stops with a grace period in seconds, then removes; a missing container is not an error. Its
-   * anonymous volumes stay unless `volumes` is set.
+   * Stops with a grace period in seconds, then removes; 0 kills it at once. A missing container is
+   * not an error. Its anonymous volumes stay unless `volumes` is set.
    */
   removeContainer(id: string, stopTimeoutSeconds: number, options?: RemoveOptions): Promise<void>;
   /** Reads (or follows) demultiplexed log lines until the stream ends or `signal` aborts. */

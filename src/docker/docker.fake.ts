@@ -126,9 +126,14 @@ export class FakeDocker implements DockerClient {
     c.state = this.crashOnStart.has(c.name) ? "exited" : "running";
     c.ports = c.state === "running" ? c.spec.ports : [];
   }
-  async removeContainer(id: string, _timeout: number, options: RemoveOptions = {}) {
+  /** Each removal's grace period in seconds, by container name, in the order they came. */
+  graces: [string, number][] = [];
+  async removeContainer(id: string, timeout: number, options: RemoveOptions = {}) {
     const volumes = options.volumes ? " and its volumes" : "";
-    this.calls.push(`remove ${this.containers.get(id)?.name}${volumes}`);
+    const name = this.containers.get(id)?.name;
+    this.calls.push(`remove ${name}${volumes}`);
+    if (name) this.graces.push([name, timeout]);
+    options.onExit?.();
     this.containers.delete(id);
   }
   async logs(

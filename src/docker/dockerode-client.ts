@@ -6,9 +6,10 @@ import { toDetails, toInfo } from "./dockerode-mapping.js";
 import { pullWithProgress, readLogs } from "./dockerode-streams.js";
 import { dockerodeOptions } from "./engine-connection.js";
 import { describeSource, type EngineEndpoint, resolveEngineEndpoint } from "./engine-endpoint.js";
-import { isConflict, isNotFound, isNotModified } from "./engine-errors.js";
+import { isConflict, isNotFound } from "./engine-errors.js";
 import { identifyEngine, unreachableError } from "./engine-info.js";
 import { withInspectedPorts } from "./podman.js";
+import { stopContainer } from "./stop-container.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
 
 const labelFilter = (labels: Record<string, string>) =>
@@ -182,13 +183,12 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
       await (await dockerode()).getContainer(id).start();
     },
     async removeContainer(id, stopTimeoutSeconds, options = {}) {
-      const container = (await dockerode()).getContainer(id);
-      try {
-        await container.stop({ t: stopTimeoutSeconds });
-      } catch (err) {
-        if (isNotFound(err)) return;
-        if (!isNotModified(err)) throw err; // already stopped
-      }
+      const docker = await dockerode();
+      const container = docker.getContainer(id);
+      const onExit = options.onExit ?? (() => undefined);
+      // Without a grace period, the forced removal's SIGKILL saves the stop's round trip.
+      if (stopTimeoutSeconds > 0 && !(await stopContainer(docker, id, stopTimeoutSeconds, onExit)))
+        return;
       try {
         await container.remove({ force: true, v: options.volumes ?? false });
       } catch (err) {

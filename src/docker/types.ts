@@ -33,6 +33,8 @@ interface RestartPolicy {
 export interface RemoveOptions {
   /** Remove its anonymous volumes too (`docker rm -v`). */
   volumes?: boolean;
+  /** Called once its process has exited, before the engine has cleaned up after it. */
+  onExit?: () => void;
 }
 
 /** A container as listed by the engine. */

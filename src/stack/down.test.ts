@@ -71,6 +71,25 @@ describe("down (fake engine)", () => {
     expect(docker.networks.size).toBe(0);
   });
 
+  it("removes what receives data after what sends it, and kills what keeps no data in flight", async () => {
+    const docker = new FakeDocker();
+    for (const name of ["jaeger", "otel-collector", "prometheus", "mine-api"])
+      await docker.createContainer(spec(name, "mine"));
+    // An image app carries the project's labels but no service's.
+    const app = [...docker.containers.values()].find((c) => c.name === "mine-api")!;
+    delete app.spec.labels["gini.service"];
+    await down(mine, docker);
+    const order = docker.graces.map(([name]) => name);
+    expect(order.indexOf("otel-collector")).toBeGreaterThan(order.indexOf("mine-api"));
+    expect(order.indexOf("jaeger")).toBeGreaterThan(order.indexOf("otel-collector"));
+    expect(Object.fromEntries(docker.graces)).toEqual({
+      "mine-api": 2,
+      "otel-collector": 2,
+      jaeger: 0,
+      prometheus: 0,
+    });
+  });
+
   it("succeeds with nothing up", async () => {
     expect(await down(mine, new FakeDocker())).toEqual({ containers: [], networks: [] });
   });

@@ -1,9 +1,9 @@
 import type { Project } from "../config/index.js";
-import type { DockerClient } from "../docker/index.js";
+import type { ContainerInfo, DockerClient } from "../docker/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import { isOwn, LABEL_SERVICE, otherFolder, projectSelector, removesVolumes } from "./labels.js";
 import { otherFolderError } from "./preflight.js";
-import { STOP_TIMEOUT_SECONDS } from "./services.js";
+import { SERVICES, STOP_TIMEOUT_SECONDS } from "./services.js";
 
 /** What `down` removed; both empty means nothing was up. */
 export interface DownResult {
@@ -40,13 +40,7 @@ export async function down(
       elsewhere,
     );
   }
-  await Promise.all(
-    containers.map((c) =>
-      docker.removeContainer(c.id, STOP_TIMEOUT_SECONDS, {
-        volumes: removesVolumes(c.labels, options.volumes ?? false),
-      }),
-    ),
-  );
+  await removeInOrder(docker, containers, options.volumes ?? false);
   for (const n of networks) {
     try {
       await docker.removeNetwork(n.id);
@@ -64,4 +58,41 @@ export async function down(
     containers: containers.map((c) => c.labels[LABEL_SERVICE] ?? c.name),
     networks: networks.map((n) => n.name),
   };
+}
+
+/**
+ * Removes containers so that data in flight arrives and nothing waits longer than it must: each
+ * goes once the processes of everything that pushes data to it have exited (apps, then the
+ * collector, then Jaeger), the others at once. A service whose data goes with it is killed; the
+ * rest get their grace.
+ */
+async function removeInOrder(
+  docker: DockerClient,
+  containers: ContainerInfo[],
+  volumes: boolean,
+): Promise<void> {
+  const serviceOf = (c: ContainerInfo) => SERVICES.find((s) => s.name === c.labels[LABEL_SERVICE]);
+  const exits = new Map<ContainerInfo, Promise<void>>();
+  const removals: Promise<void>[] = [];
+  const exited = (c: ContainerInfo): Promise<void> => {
+    const known = exits.get(c);
+    if (known) return known;
+    const service = serviceOf(c);
+    const senders = containers.filter(
+      (o) => service?.receivesFrom && service.receivesFrom === (serviceOf(o)?.name ?? "apps"),
+    );
+    let onExit = () => {};
+    const exit = new Promise<void>((resolve) => (onExit = resolve));
+    exits.set(c, exit);
+    const removal = Promise.all(senders.map(exited)).then(() =>
+      docker.removeContainer(c.id, service?.stop === "kill" ? 0 : STOP_TIMEOUT_SECONDS, {
+        volumes: removesVolumes(c.labels, volumes),
+        onExit,
+      }),
+    );
+    removals.push(removal.finally(onExit));
+    return exit;
+  };
+  for (const c of containers) void exited(c);
+  await Promise.all(removals);
 }

@@ -38,4 +38,4 @@ export {
   STOP_TIMEOUT_SECONDS,
 } from "./services.js";
 export { type ServiceStatus, status } from "./status.js";
-export { up, type UpEvent } from "./up.js";
+export { phaseTimer, up, type UpEvent } from "./up.js";

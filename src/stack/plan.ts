@@ -35,22 +35,36 @@ export function planStep(spec: ContainerSpec, existing: ContainerInfo | undefine
   return step("keep", "up to date");
 }
 
+/** Runs one engine call of a step; `up --verbose` times them. */
+export type StepTimer = <T>(
+  phase: "remove" | "create" | "start",
+  work: () => Promise<T>,
+) => Promise<T>;
+
+const untimed: StepTimer = (_phase, work) => work();
+
 /** Carries out one step and returns the container's ID. */
-export async function applyStep(docker: DockerClient, step: Step): Promise<string> {
+export async function applyStep(
+  docker: DockerClient,
+  step: Step,
+  timed: StepTimer = untimed,
+): Promise<string> {
   const { spec, existing, action } = step;
   if (existing && action === "keep") return existing.id;
   if (existing && action === "start") {
-    await docker.startContainer(existing.id);
+    await timed("start", () => docker.startContainer(existing.id));
     return existing.id;
   }
   if (existing) {
-    await docker.removeContainer(existing.id, STOP_TIMEOUT_SECONDS, {
-      volumes: removesVolumes(existing.labels, false),
-    });
+    await timed("remove", () =>
+      docker.removeContainer(existing.id, STOP_TIMEOUT_SECONDS, {
+        volumes: removesVolumes(existing.labels, false),
+      }),
+    );
   }
-  const id = await docker.createContainer(spec);
+  const id = await timed("create", () => docker.createContainer(spec));
   try {
-    await docker.startContainer(id);
+    await timed("start", () => docker.startContainer(id));
   } catch (err) {
     throw new GiniError(`starting ${spec.name} failed: ${(err as Error).message.split("\n")[0]}`, {
       hint: `\`gini logs ${spec.labels[LABEL_SERVICE] ?? spec.name}\` shows its output; \`gini down\` removes the stack`,

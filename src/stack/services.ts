@@ -9,7 +9,10 @@ import { DEFAULT_IMAGES } from "./images.js";
  */
 export { hostUrl, NETWORK, PORTS };
 
-/** Seconds a container gets to exit on SIGTERM before it is killed: the stack holds no data. */
+/**
+ * Seconds a container gets to exit on SIGTERM before it is killed: enough for the collector to
+ * export what it holds, and for an image app to flush its last spans.
+ */
 export const STOP_TIMEOUT_SECONDS = 2;
 
 /**
@@ -63,6 +66,13 @@ export interface ServiceDefinition {
   user: number;
   /** Folders the process writes to; with them writable the root filesystem can be read-only. */
   writablePaths: string[];
+  /**
+   * How `down` ends it. "flush": SIGTERM and STOP_TIMEOUT_SECONDS to export what it holds, after
+   * the apps that send to it are gone; "kill": at once, as its data goes with its container.
+   */
+  stop: "flush" | "kill";
+  /** Who pushes data to it ("apps": the project's apps): `down` removes it after them. */
+  receivesFrom?: "apps" | ServiceName;
 }
 
 /** The stack, in start and display order. */
@@ -80,6 +90,9 @@ export const SERVICES: readonly ServiceDefinition[] = [
     resources: { limit: { cpus: 1, memoryMiB: 768 }, request: { cpus: 0.25, memoryMiB: 256 } },
     user: 10001,
     writablePaths: [],
+    // Its batches and queue hold spans bound for Jaeger.
+    stop: "flush",
+    receivesFrom: "apps",
   },
   {
     name: "jaeger",
@@ -96,6 +109,9 @@ export const SERVICES: readonly ServiceDefinition[] = [
     resources: { limit: { cpus: 1, memoryMiB: 1024 }, request: { cpus: 0.25, memoryMiB: 256 } },
     user: 10001,
     writablePaths: [],
+    // Traces are in its memory: nothing outlives the container.
+    stop: "kill",
+    receivesFrom: "otel-collector",
   },
   {
     name: "prometheus",
@@ -119,6 +135,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
     // `nobody`, the user of prom/prometheus; its TSDB goes to /prometheus (the image's CMD).
     user: 65534,
     writablePaths: ["/prometheus"],
+    // Its TSDB is in an anonymous volume that `down` removes with it.
+    stop: "kill",
   },
 ];
 

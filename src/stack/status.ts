@@ -42,16 +42,23 @@ export async function status(
   docker: DockerClient,
   probe: Probe,
 ): Promise<StackStatus> {
-  const engine = await docker.engine();
-  const network = await docker.inspectNetwork(NETWORK);
+  // Every engine call and probe that does not need another's answer goes at once.
+  const [engine, network, containers] = await Promise.all([
+    docker.engine(),
+    docker.inspectNetwork(NETWORK),
+    Promise.all(SERVICES.map((s) => docker.findContainer(s.name))),
+  ]);
   const services = await Promise.all(
-    SERVICES.map(async (s): Promise<ServiceStatus> => {
-      const found = await docker.findContainer(s.name);
+    SERVICES.map(async (s, i): Promise<ServiceStatus> => {
+      const found = containers[i];
       // Another project's container of that name, even one of the same name, is not this stack.
       const c = found && isOwn(found.labels, project) ? found : undefined;
       const running = c?.state === "running";
-      const healthy = running && (await probe(readyUrl(s))).ok;
-      const restartCount = (c && (await docker.inspectContainer(c.id))?.restartCount) || 0;
+      const [healthy, details] = await Promise.all([
+        running && probe(readyUrl(s)).then((seen) => seen.ok),
+        c && docker.inspectContainer(c.id),
+      ]);
+      const restartCount = details?.restartCount ?? 0;
       const crashed = c !== undefined && (restartCount > 0 || !running);
       return {
         name: s.name,

@@ -44,6 +44,24 @@ describe("up (fake engine)", () => {
     expect(second.map((s) => s.containerId)).toEqual(first.map((s) => s.containerId));
   });
 
+  it("reports how long each phase took, per service for the engine's create and start", async () => {
+    const phases: string[] = [];
+    await up(project(), options, (e) => {
+      if (e.type === "phase") phases.push(e.phase);
+    });
+    expect(phases).toEqual(
+      expect.arrayContaining([
+        "validate",
+        "engine: ping, containers, networks",
+        "images",
+        "network",
+        "jaeger: create",
+        "jaeger: start",
+        "prometheus: start",
+      ]),
+    );
+  });
+
   it("creates nothing when a host port is taken, and names port and service", async () => {
     const taken = up(
       project(),

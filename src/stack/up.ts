@@ -28,13 +28,27 @@ export type UpEvent =
   | { type: "warning"; text: string }
   | { type: "pull"; event: PullEvent }
   | { type: "container"; service: string; action: Action; reason: string }
-  | { type: "ready"; service: string; ms: number };
+  | { type: "ready"; service: string; ms: number }
+  /** How long one phase took, for `up --verbose`; per service phases name the service. */
+  | { type: "phase"; phase: string; ms: number };
 
 /** One service after `up`. */
 export interface UpService {
   name: string;
   action: Action;
   containerId: string;
+}
+
+/** Runs one phase of `up` and reports how long it took, failed or not (`up --verbose`). */
+export function phaseTimer(now: () => number, onEvent: (e: UpEvent) => void) {
+  return async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = now();
+    try {
+      return await work();
+    } finally {
+      onEvent({ type: "phase", phase, ms: now() - started });
+    }
+  };
 }
 
 /**
@@ -49,27 +63,35 @@ export async function up(
   onEvent: (e: UpEvent) => void,
 ): Promise<UpService[]> {
   const { docker, signal } = options;
-  const findings = await assertValid(project);
+  const timed = phaseTimer(() => options.clock.now(), onEvent);
+  const findings = await timed("validate", () => assertValid(project));
   for (const f of findings) onEvent({ type: "warning", text: formatFinding(f) });
-  await docker.ping();
-  const existing = await Promise.all(SERVICES.map((s) => docker.findContainer(s.name)));
-  const networks = await docker.networksNamed(NETWORK);
+  const [existing, networks] = await timed("engine: ping, containers, networks", async () => {
+    await docker.ping();
+    return Promise.all([
+      Promise.all(SERVICES.map((s) => docker.findContainer(s.name))),
+      docker.networksNamed(NETWORK),
+    ]);
+  });
   checkOwnership(project, existing, networks);
   signal?.throwIfAborted();
 
   const wanted = new Map(SERVICES.map((s) => [imageFor(s, project), s.name]));
-  const imageIds = await ensureImages(docker, wanted, options.pull, (event) =>
-    onEvent({ type: "pull", event }),
+  const imageIds = await timed("images", () =>
+    ensureImages(docker, wanted, options.pull, (event) => onEvent({ type: "pull", event })),
   );
-  const steps: Step[] = await Promise.all(
-    SERVICES.map(async (s, i) =>
-      planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i]),
-    ),
-  );
-  await checkPorts(project, steps, options.portFree);
+  const steps: Step[] = await timed("plan, port check", async () => {
+    const planned = await Promise.all(
+      SERVICES.map(async (s, i) =>
+        planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i]),
+      ),
+    );
+    await checkPorts(project, planned, options.portFree);
+    return planned;
+  });
   signal?.throwIfAborted();
 
-  await ensureNetwork(docker, project, networks, existing);
+  await timed("network", () => ensureNetwork(docker, project, networks, existing));
   // Each service is probed as soon as its container runs: the engine starts containers largely
   // one after another, so the first ones get ready while the last still start.
   // The first failure stops the other waits too, so gini does not linger after its error.
@@ -79,8 +101,8 @@ export async function up(
   const readiness = { ...options, signal: waits.signal, timeoutMs: options.timeoutSeconds * 1000 };
   const ids = await Promise.all(
     steps.map(async (step, i) => {
-      const id = await applyStep(docker, step);
       const { name } = step.spec;
+      const id = await applyStep(docker, step, (phase, work) => timed(`${name}: ${phase}`, work));
       onEvent({ type: "container", service: name, action: step.action, reason: step.reason });
       const ms = await waitReady(docker, SERVICES[i]!, id, readiness);
       onEvent({ type: "ready", service: name, ms });

@@ -1,0 +1,75 @@
+// `down` is quick but still graceful where data is in flight: spans the collector holds when
+// `down` starts reach Jaeger before Jaeger goes. This project's collector holds spans for 30 s
+// (its exporter's flush_timeout) and its Jaeger logs each batch it receives (the debug exporter,
+// with no batching in front), so Jaeger's own log is the evidence.
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { containersLabelled } from "./helpers/docker.js";
+import { gini, projectDownAround } from "./helpers/gini.js";
+import { encodeRequest, exportGrpc, newSpan } from "./helpers/otlp-client.js";
+import { projectFixture } from "./helpers/project-fixture.js";
+
+const SPANS = 25;
+
+function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, "utf8");
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`${file}: "${String(from)}" not found`);
+  writeFileSync(path, changed);
+}
+
+/** Sums the span counts of the debug exporter's lines ({"resource spans": 1, "spans": 3}). */
+function spansLogged(log: string): number {
+  return [...log.matchAll(/"spans": (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
+describe("gini down with spans in flight", () => {
+  const dir = projectFixture({ name: "gini-flush" });
+  edit(dir, "config-spm.yaml", "flush_timeout: 1s", "flush_timeout: 30s");
+  edit(dir, "config-jaeger.yaml", /\n\s+processors: \[batch\]/, "");
+  edit(
+    dir,
+    "config-jaeger.yaml",
+    "exporters: [jaeger_storage_exporter]",
+    "exporters: [jaeger_storage_exporter, debug]",
+  );
+  edit(
+    dir,
+    "config-jaeger.yaml",
+    /\nexporters:\n/,
+    "\nexporters:\n  debug:\n    verbosity: basic\n",
+  );
+  projectDownAround(dir);
+
+  beforeAll(async () => {
+    const up = await gini(dir, ["up", "--detach", "--no-apps"]);
+    expect(up.code, up.stderr).toBe(0);
+  });
+
+  it("the collector's last spans are in Jaeger's log before Jaeger is removed", async () => {
+    // Follows Jaeger's output until its container is gone.
+    const follow = spawn("docker", ["logs", "--follow", "jaeger"]);
+    let log = "";
+    follow.stdout.on("data", (d: Buffer) => (log += d.toString()));
+    follow.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    const ended = new Promise((done) => follow.on("close", done));
+
+    for (let i = 0; i < SPANS; i++) {
+      const sent = await exportGrpc("127.0.0.1:4317", encodeRequest(newSpan("flush", `/op${i}`)));
+      expect(sent.grpcStatus ?? "0").toBe("0");
+    }
+    const beforeDown = spansLogged(log);
+    const down = await gini(dir, ["down"]);
+    expect(down.code, down.stderr).toBe(0);
+    await ended;
+
+    expect(beforeDown, "the collector still held the spans when down began").toBe(0);
+    expect(spansLogged(log), log.slice(-2000)).toBe(SPANS);
+    expect(containersLabelled("gini.project=gini-flush")).toEqual([]);
+  });
+});
