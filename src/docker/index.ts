@@ -17,3 +17,4 @@ export {
   type PortBinding,
   type PullProgress,
 } from "./types.js";
+export { whilePinging } from "./while-pinging.js";

@@ -1,5 +1,5 @@
 import type { Project } from "../config/index.js";
-import type { ContainerInfo, DockerClient } from "../docker/index.js";
+import { type ContainerInfo, type DockerClient, whilePinging } from "../docker/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import { isOwn, LABEL_SERVICE, otherFolder, projectSelector, removesVolumes } from "./labels.js";
 import { otherFolderError } from "./preflight.js";
@@ -28,10 +28,11 @@ export async function down(
   docker: DockerClient,
   options: DownOptions = {},
 ): Promise<DownResult> {
-  await docker.ping();
   const selector = projectSelector(project.name);
-  const labelled = await docker.listContainers(selector);
-  const networks = (await docker.listNetworks(selector)).filter((n) => isOwn(n.labels, project));
+  const [labelled, listed] = await whilePinging(docker, () =>
+    Promise.all([docker.listContainers(selector), docker.listNetworks(selector)]),
+  );
+  const networks = listed.filter((n) => isOwn(n.labels, project));
   const containers = labelled.filter((c) => isOwn(c.labels, project));
   const elsewhere = labelled.map((c) => otherFolder(c.labels, project)).find(Boolean);
   if (elsewhere && containers.length + networks.length === 0) {

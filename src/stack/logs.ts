@@ -1,5 +1,5 @@
 import type { Project } from "../config/index.js";
-import type { DockerClient, LogLine, LogOptions } from "../docker/index.js";
+import { type DockerClient, type LogLine, type LogOptions, whilePinging } from "../docker/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import { LABEL_SERVICE, projectSelector } from "./labels.js";
 import { SERVICES } from "./services.js";
@@ -40,8 +40,9 @@ export async function logs(
       exitCode: EXIT_USAGE,
     });
   }
-  await docker.ping();
-  const containers = await docker.listContainers(projectSelector(project.name));
+  const containers = await whilePinging(docker, () =>
+    docker.listContainers(projectSelector(project.name)),
+  );
   const services = new Set<string>(SERVICES.map((s) => s.name));
   const byService = new Map(
     containers

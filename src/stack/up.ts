@@ -1,6 +1,6 @@
 import type { Project } from "../config/index.js";
 import { assertValid, formatFinding } from "../config/index.js";
-import type { DockerClient } from "../docker/index.js";
+import { type DockerClient, whilePinging } from "../docker/index.js";
 import type { Clock, Probe } from "../health/index.js";
 import { containerSpec, imageFor } from "./container-spec.js";
 import { ensureNetwork } from "./network.js";
@@ -66,13 +66,14 @@ export async function up(
   const timed = phaseTimer(() => options.clock.now(), onEvent);
   const findings = await timed("validate", () => assertValid(project));
   for (const f of findings) onEvent({ type: "warning", text: formatFinding(f) });
-  const [existing, networks] = await timed("engine: ping, containers, networks", async () => {
-    await docker.ping();
-    return Promise.all([
-      Promise.all(SERVICES.map((s) => docker.findContainer(s.name))),
-      docker.networksNamed(NETWORK),
-    ]);
-  });
+  const [existing, networks] = await timed("engine: ping, containers, networks", () =>
+    whilePinging(docker, () =>
+      Promise.all([
+        Promise.all(SERVICES.map((s) => docker.findContainer(s.name))),
+        docker.networksNamed(NETWORK),
+      ]),
+    ),
+  );
   checkOwnership(project, existing, networks);
   signal?.throwIfAborted();
 
