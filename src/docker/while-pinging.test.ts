@@ -9,10 +9,13 @@ describe("whilePinging", () => {
     let answer = () => {};
     const pinged = new Promise<void>((resolve) => (answer = resolve));
     let started = false;
-    const run = whilePinging(engine(() => pinged), async () => {
-      started = true;
-      return 7;
-    });
+    const run = whilePinging(
+      engine(() => pinged),
+      async () => {
+        started = true;
+        return 7;
+      },
+    );
     expect(started).toBe(true);
     answer();
     await expect(run).resolves.toBe(7);
@@ -27,7 +30,10 @@ describe("whilePinging", () => {
   });
 
   it("throws the work's error when the engine answers", async () => {
-    const run = whilePinging(engine(async () => {}), () => Promise.reject(new Error("denied")));
+    const run = whilePinging(
+      engine(async () => {}),
+      () => Promise.reject(new Error("denied")),
+    );
     await expect(run).rejects.toThrow("denied");
   });
 });
