@@ -3,17 +3,17 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync
 import { afterEach, describe, expect, it } from "vitest";
 
 import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { ensureGiniDir } from "../config/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { logFileOf, previousLogOf, readAppLog, rotateLog } from "./app-log.js";
 import { projectApps } from "./project-apps.js";
-import { ensureGiniDir } from "./state-file.js";
 
 afterEach(removeProjectFixtures);
 
 /** A project with one host app, `api`, and its (empty) logs folder. */
 async function apiProject() {
   const project = fixtureProject({ name: "unit", data: { apps: { api: { command: "x" } } } });
-  await ensureGiniDir(project.dir);
+  await ensureGiniDir(project.dir, "logs");
   return { project, log: logFileOf(project.dir, "api") };
 }
 

@@ -1,8 +1,8 @@
 import { chmodSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 
+import { giniDir, PRIVATE_FILE } from "../config/index.js";
 import { eachLine, followLog, tailLines } from "./log-tail.js";
-import { giniDir, PRIVATE_FILE } from "./state-file.js";
 
 /**
  * Size past which an app's log is set aside when the app next starts. A detached app writes to

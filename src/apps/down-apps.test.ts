@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { giniDir } from "../config/index.js";
 import { downApps } from "./down-apps.js";
 import { identify, type ProcessReader, processStartOf, psReader } from "./process-identity.js";
-import { type AppRecord, giniDir, readState, statePath, writeState } from "./state-file.js";
+import { type AppRecord, readState, statePath, writeState } from "./state-file.js";
 
 const started: number[] = [];
 

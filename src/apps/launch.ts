@@ -2,12 +2,11 @@ import { closeSync, createWriteStream, fchmodSync, openSync, writeSync } from "n
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
-import { type AppConfig, appFolder } from "../config/index.js";
+import { type AppConfig, appFolder, ensureGiniDir, PRIVATE_FILE } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import { logFileOf, rotateLog, START_HEADER } from "./app-log.js";
 import { withExitMark } from "./exit-mark.js";
 import { processStartOf } from "./process-identity.js";
-import { ensureGiniDir, PRIVATE_FILE } from "./state-file.js";
 
 /** Which output stream a line came from. */
 export type OutputStream = "stdout" | "stderr";
@@ -67,7 +66,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   // no execa, and every command pays for compiling what it loads.
   const { execa } = await import("execa");
   const logFile = logFileOf(projectDir, name);
-  await ensureGiniDir(projectDir);
+  await ensureGiniDir(projectDir, "logs");
   rotateLog(logFile);
   const fd = openSync(logFile, "a", PRIVATE_FILE);
   fchmodSync(fd, PRIVATE_FILE); // a log an older gini left readable

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { ensureGiniDir } from "../config/index.js";
 import type { Clock } from "../health/index.js";
 import { lockPath, lockProject } from "./project-lock.js";
-import { ensureGiniDir } from "./state-file.js";
 
 function fakeClock(): Clock & { slept: number } {
   const clock = {
@@ -37,7 +37,7 @@ describe("the project lock", () => {
 
   it("takes over a lock whose process is gone", async () => {
     const dir = projectFixture();
-    await ensureGiniDir(dir);
+    await ensureGiniDir(dir, "logs");
     const stale = { pid: 2 ** 22 + 7, processStart: 1, command: "up", since: "earlier" };
     writeFileSync(lockPath(dir), JSON.stringify(stale));
     const clock = fakeClock();

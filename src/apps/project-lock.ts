@@ -3,10 +3,10 @@ import { readFileSync, rmSync } from "node:fs";
 import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
+import { ensureGiniDir, giniDir } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import type { Clock } from "../health/index.js";
 import { isAlive, processStartOf } from "./process-identity.js";
-import { ensureGiniDir, giniDir } from "./state-file.js";
 
 /** What `.gini/lock` holds: who took it, enough to tell a live holder from a stale one. */
 interface LockHolder {
@@ -49,7 +49,7 @@ export async function lockProject(
   command: string,
   { clock, waitMs = 5000, pollMs = 200, signal }: LockOptions,
 ): Promise<ProjectLock> {
-  await ensureGiniDir(projectDir);
+  await ensureGiniDir(projectDir, "logs");
   const path = lockPath(projectDir);
   const mine = JSON.stringify({
     pid: process.pid,

@@ -5,9 +5,10 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { giniDir } from "../config/index.js";
 import { processStartOf } from "./process-identity.js";
 import { AppRecords } from "./records.js";
-import { type AppRecord, giniDir, readState, statePath } from "./state-file.js";
+import { type AppRecord, readState, statePath } from "./state-file.js";
 
 const record = (name: string): AppRecord => ({
   name,

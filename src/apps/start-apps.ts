@@ -1,7 +1,6 @@
-import { type Project, startOrder } from "../config/index.js";
+import { ensureGiniDir, type Project, startOrder } from "../config/index.js";
 import type { App, StartedApp, StartOptions } from "./app.js";
 import { AppRecords } from "./records.js";
-import { ensureGiniDir } from "./state-file.js";
 
 /**
  * Starts the apps in dependency order, wave by wave, each wave waiting for its apps' `ready`
@@ -18,7 +17,7 @@ export async function startApps(
 ): Promise<StartedApp[]> {
   const byName = new Map(apps.map((app) => [app.name, app]));
   const waves = startOrder(Object.fromEntries(apps.map((app) => [app.name, app.config])));
-  await ensureGiniDir(project.dir);
+  await ensureGiniDir(project.dir, "logs");
   const records = await AppRecords.load(project.dir);
   for (const warning of records.warnings) options.onEvent({ type: "warning", ...warning });
   const started: StartedApp[] = [];

@@ -12,9 +12,9 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { ensureGiniDir } from "../config/index.js";
 import {
   type AppRecord,
-  ensureGiniDir,
   loadState,
   readState,
   removeState,
@@ -138,7 +138,7 @@ describe("file modes", () => {
 
   it("makes a fresh .gini/ private", async () => {
     const dir = project();
-    await ensureGiniDir(dir);
+    await ensureGiniDir(dir, "logs");
     expect(mode(join(dir, ".gini"))).toBe(0o700);
   });
 

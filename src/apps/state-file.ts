@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 import * as z from "zod";
 
+import { ensureGiniDir, giniDir, PRIVATE_FILE } from "../config/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import type { AppWarning } from "./app.js";
-
-/** `.gini/` and what is in it hold the apps' commands: only the user may read them. */
-const PRIVATE_DIR = 0o700;
-export const PRIVATE_FILE = 0o600;
 
 /** An entry of the state file, checked one by one when read. */
 const appRecordSchema = z.object({
@@ -44,11 +41,6 @@ export interface StateFile {
 export interface StateRead extends StateFile {
   /** What is wrong with the file, one item per problem; empty when all is well. */
   problems: string[];
-}
-
-/** `.gini/` in the project folder: state and logs, git-ignored. */
-export function giniDir(projectDir: string): string {
-  return join(projectDir, ".gini");
 }
 
 /** `.gini/state.json` of the project. */
@@ -117,23 +109,9 @@ export async function loadState(
   return { apps, warnings: [{ text, hint }] };
 }
 
-/**
- * Creates `.gini/` (only the user may enter it) with a `.gitignore` of its own, so gini's state
- * and logs stay out of the user's repository without touching their files.
- */
-export async function ensureGiniDir(projectDir: string): Promise<void> {
-  const dir = giniDir(projectDir);
-  await mkdir(join(dir, "logs"), { recursive: true, mode: PRIVATE_DIR });
-  // mkdir's mode reaches only folders it creates: an older gini made them world-readable.
-  await Promise.all([chmod(dir, PRIVATE_DIR), chmod(join(dir, "logs"), PRIVATE_DIR)]);
-  const ignore = join(dir, ".gitignore");
-  await writeFile(ignore, "# written by gini\n*\n", { mode: PRIVATE_FILE });
-  await chmod(ignore, PRIVATE_FILE);
-}
-
 /** Writes the state, through a temporary file so a crash never leaves half a file. */
 export async function writeState(projectDir: string, state: StateFile): Promise<void> {
-  await ensureGiniDir(projectDir);
+  await ensureGiniDir(projectDir, "logs");
   const file = statePath(projectDir);
   // Unique per write: apps of one wave record themselves concurrently.
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;

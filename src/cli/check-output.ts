@@ -1,6 +1,7 @@
 /** `gini check`'s output: a line per judged row, then the verdict. */
 import type { CheckReport, CheckResult } from "../red/index.js";
 import { plural } from "../text/index.js";
+import { baselineCheckLines, baselineVerdictLines } from "./check-baseline-output.js";
 import { bad, bold, dim, ok, warn } from "./output.js";
 import { formatBudget, formatMs, formatPercent, formatWindow } from "./red-format.js";
 import { noDataLines } from "./red-table.js";
@@ -43,9 +44,9 @@ function rowLine(r: CheckResult, width: number): string {
 }
 
 /** The last line: the verdict, naming each offender with its figure and budget. */
-function verdictLines(report: CheckReport): string[] {
+function verdictLines(report: CheckReport, verdict: CheckReport["verdict"]): string[] {
   const rows = report.results;
-  if (report.verdict === "pass") {
+  if (verdict === "pass") {
     return [
       ok(
         `✔ within budget: ${rows
@@ -55,7 +56,7 @@ function verdictLines(report: CheckReport): string[] {
       ),
     ];
   }
-  if (report.verdict === "fail") {
+  if (verdict === "fail") {
     return rows
       .filter((r) => r.verdict === "fail")
       .map((r) => {
@@ -75,16 +76,21 @@ function verdictLines(report: CheckReport): string[] {
   ];
 }
 
-/** The whole report as lines. */
+/** The whole report as lines: the budgets' part, the baseline's part, then the verdicts. */
 export function checkLines(report: CheckReport): string[] {
   const kind = report.spanKind ? `${report.spanKind} spans` : "all spans";
   const title = dim(
     `SLO check, last ${formatWindow(report.windowSeconds)}, ${kind}, ${report.prometheus}`,
   );
   const width = Math.max(0, ...report.results.map((r) => rowName(r).length));
+  const b = report.baseline;
+  // With --baseline alone, the budgets' part has nothing to say.
+  const budgets = report.budgetVerdict;
   return [
     title,
-    ...report.results.map((r) => rowLine(r, width)),
-    ...verdictLines(report).map((l) => bold(l)),
+    ...(budgets ? report.results.map((r) => rowLine(r, width)) : []),
+    ...(b ? baselineCheckLines(b) : []),
+    ...(budgets ? verdictLines(report, budgets) : []).map((l) => bold(l)),
+    ...(b ? baselineVerdictLines(b) : []).map((l) => bold(l)),
   ];
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import type { RedDeps } from "../red/index.js";
+import { DEFAULT_RELATIVE_LIMITS, METHOD_TEXT } from "../red/method.js";
 import { checkLines } from "./check-output.js";
 import { globalOptions } from "./global-options.js";
 import { say } from "./output.js";
@@ -9,21 +10,27 @@ import { reachStack } from "./reach-stack.js";
 import {
   type BudgetFlagText,
   parseBudgetFlags,
+  parseRelativeFlags,
   parseSelection,
+  type RelativeFlagText,
   type SelectionFlags,
   selectionOptions,
 } from "./red-flags.js";
 
-interface CheckFlags extends SelectionFlags, BudgetFlagText {
+interface CheckFlags extends SelectionFlags, BudgetFlagText, RelativeFlagText {
   json?: boolean;
 }
 
 /** Written in `gini check --help`; README says the same. */
 const EXIT_CODES = `
 Budgets come from the flags, else from slo: in gini.yaml (per service; "*" for all).
-Exit codes: 0 every service (or operation) within budget; 1 one over budget, or a
-failure such as Prometheus not answering; 2 usage error; 3 too few requests in the
-window to judge.`;
+With --baseline, each operation of the baseline is judged against its own figures
+there (p95 may grow ${DEFAULT_RELATIVE_LIMITS.p95IncreasePercent} % and the error rate ${DEFAULT_RELATIVE_LIMITS.errorIncreasePoints} pp unless the --max-* flags say
+otherwise); a regression fails only when it is significant. Both kinds combine.
+Exit codes: 0 every service (or operation) within budget; 1 one over budget or
+significantly regressed, or a failure such as Prometheus not answering; 2 usage
+error; 3 too few requests in the window to judge.
+${METHOD_TEXT}`;
 
 /** `gini check`: an SLO gate over the RED metrics, for CI; its exit code is the verdict. Tests pass `deps`. */
 export function registerCheck(program: Command, deps?: RedDeps): void {
@@ -36,6 +43,19 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
     .option("--p99 <duration>", "budget for the 99th percentile latency, e.g. 1s")
     .option("--error-rate <percent>", "budget for the share of failed requests, e.g. 1%")
     .option("--min-requests <n>", "judge only with this many requests (default 10)")
+    .option(
+      "--baseline <name>",
+      "also judge each operation against baseline NAME (gini red --save)",
+    )
+    .option(
+      "--max-p95-increase <percent>",
+      `with --baseline: how much slower p95 may get (${DEFAULT_RELATIVE_LIMITS.p95IncreasePercent}%)`,
+    )
+    .option("--max-p99-increase <percent>", "with --baseline: how much slower p99 may get")
+    .option(
+      "--max-error-rate-increase <pp>",
+      `with --baseline: percentage points more errors (${DEFAULT_RELATIVE_LIMITS.errorIncreasePoints}pp)`,
+    )
     .option("--json", "print the verdict as a JSON document")
     .addHelpText("after", EXIT_CODES)
     .action(async (flags: CheckFlags, cmd: Command) => {
@@ -45,15 +65,24 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       ]);
       const selection = parseSelection(flags, SPAN_KINDS);
       const budgets = parseBudgetFlags(flags);
+      const relative = parseRelativeFlags(flags, DEFAULT_RELATIVE_LIMITS);
       const project = await loadProject(globalOptions(cmd));
       await reachStack(cmd, project);
-      if (!anyLimits(project.slo, budgets)) {
+      if (!anyLimits(project.slo, budgets) && !relative) {
         throw new GiniError("gini check: no budget to check", {
-          hint: "give --p95 300ms, --p99 1s or --error-rate 1%, or budgets under slo: in gini.yaml",
+          hint: "give --p95 300ms, --p99 1s, --error-rate 1% or --baseline NAME, or budgets under slo: in gini.yaml",
           exitCode: EXIT_USAGE,
         });
       }
-      const report = await (await redSource(project, deps)).check(selection, budgets);
+      // With --baseline and no --window, the window is as long as the baseline's.
+      const window =
+        cmd.getOptionValueSource("window") === "default" ? undefined : selection.windowSeconds;
+      const source = await redSource(project, deps);
+      const report = await source.check(
+        selection,
+        budgets,
+        relative && { ...relative, windowSeconds: window },
+      );
       say(flags.json ? JSON.stringify(report, null, 2) : checkLines(report).join("\n"));
       // The verdict is the command's output, printed above; only the exit code is left to set.
       if (report.exitCode !== 0) process.exitCode = report.exitCode;

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 
 import type { SpanKind } from "../config/index.js";
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import type { BudgetFlags, RedSelection } from "../red/index.js";
+import type { BudgetFlags, RedSelection, RelativeLimits } from "../red/index.js";
 import { percentValue } from "../text/index.js";
 import { parseDuration } from "./duration.js";
 
@@ -83,5 +83,55 @@ export function parseBudgetFlags(flags: BudgetFlagText): BudgetFlags {
     p99Ms: latency(flags.p99, "--p99"),
     errorPercent,
     minRequests,
+  };
+}
+
+/** `gini check`'s relative flags as commander parses them. */
+export interface RelativeFlagText {
+  baseline?: string;
+  maxP95Increase?: string;
+  maxP99Increase?: string;
+  maxErrorRateIncrease?: string;
+}
+
+/** `20%` or `20` (percent of the baseline's figure; may be over 100). */
+function increase(text: string | undefined, flag: string, unit: "%" | "pp"): number | undefined {
+  if (text === undefined) return undefined;
+  const match = (
+    unit === "%" ? /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/ : /^\s*(\d+(?:\.\d+)?)\s*(?:pp)?\s*$/
+  ).exec(text);
+  if (!match) {
+    const example = unit === "%" ? "20%" : "1pp (percentage points)";
+    throw usage(`${flag}: "${text}" is not an increase`, `e.g. ${flag} ${example}`);
+  }
+  return Number(match[1]);
+}
+
+/** The baseline and its limits (defaults under the flags), or undefined without `--baseline`. */
+export function parseRelativeFlags(
+  flags: RelativeFlagText,
+  defaults: RelativeLimits,
+): { name: string; limits: RelativeLimits } | undefined {
+  const given = [flags.maxP95Increase, flags.maxP99Increase, flags.maxErrorRateIncrease];
+  if (flags.baseline === undefined) {
+    if (given.some((g) => g !== undefined)) {
+      throw usage(
+        "--max-*-increase needs --baseline NAME",
+        "e.g. gini check --baseline before --max-p95-increase 20%",
+      );
+    }
+    return undefined;
+  }
+  return {
+    name: flags.baseline,
+    limits: {
+      p95IncreasePercent:
+        increase(flags.maxP95Increase, "--max-p95-increase", "%") ?? defaults.p95IncreasePercent,
+      p99IncreasePercent:
+        increase(flags.maxP99Increase, "--max-p99-increase", "%") ?? defaults.p99IncreasePercent,
+      errorIncreasePoints:
+        increase(flags.maxErrorRateIncrease, "--max-error-rate-increase", "pp") ??
+        defaults.errorIncreasePoints,
+    },
   };
 }

@@ -27,6 +27,14 @@ export function formatBudget(value: number, unit: "ms" | "%"): string {
   return value >= 1000 ? `${value / 1000}s` : `${value}ms`;
 }
 
+/** A moment in local time: 2026-12-03 14:02:11. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `${date} ${d.toTimeString().slice(0, 8)}`;
+}
+
 /** A duration in seconds as the flags take it: 90 → 1m30s, 60 → 1m, 5 → 5s. */
 export function formatWindow(seconds: number): string {
   const m = Math.floor(seconds / 60);

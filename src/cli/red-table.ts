@@ -5,8 +5,8 @@ import type { NoData, RedFigures, RedReport } from "../red/index.js";
 import { bad, bold, dim, warn } from "./output.js";
 import { formatMs, formatPercent, formatRate, formatWindow, sparkline } from "./red-format.js";
 
-/** Columns of numbers are right-aligned; the first and the sparkline left. */
-function align(header: string[], rows: string[][], right: (i: number) => boolean): string[] {
+/** Columns of numbers are right-aligned (`right`), the rest left; colours do not count. */
+export function align(header: string[], rows: string[][], right: (i: number) => boolean): string[] {
   const width = (t: string) => stripVTControlCharacters(t).length;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) =>

@@ -185,7 +185,7 @@ describe("gini check", () => {
 
   it("documents its exit codes and the default minimum in --help", async () => {
     const { stdout } = await gini({}, "check", "--help");
-    expect(stdout).toContain("3 too few requests in the\nwindow to judge");
+    expect(stdout).toContain("3 too few requests in the window to judge");
     expect(stdout).toContain(`(default ${DEFAULT_MIN_REQUESTS})`);
   });
 });

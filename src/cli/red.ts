@@ -1,17 +1,23 @@
 import type { Command } from "commander";
 
-import { GiniError } from "../errors.js";
+import { EXIT_USAGE, GiniError } from "../errors.js";
 import type { RedDeps, RedReport } from "../red/index.js";
+import { METHOD_TEXT } from "../red/method.js";
+import { compareLines } from "./compare-table.js";
 import { globalOptions } from "./global-options.js";
 import { onInterrupt } from "./interrupt.js";
 import { dim, say, warn } from "./output.js";
 import { reachStack } from "./reach-stack.js";
+import { baselineLines, savedLine } from "./red-baselines.js";
 import { parseSelection, type SelectionFlags, selectionOptions } from "./red-flags.js";
 import { redLines } from "./red-table.js";
 
 interface RedFlags extends SelectionFlags {
   watch?: boolean;
   json?: boolean;
+  save?: string;
+  compare?: string;
+  baselines?: boolean;
 }
 
 /** How often `--watch` redraws: about one Prometheus scrape of the shipped config. */
@@ -67,22 +73,50 @@ export function registerRed(program: Command, deps?: RedDeps): void {
   )
     .option("--watch", `redraw every ${WATCH_SECONDS} s until Ctrl-C`)
     .option("--json", "print a JSON document (with --watch, one line per refresh)")
+    .option("--save <name>", "save the window's figures per operation as baseline NAME")
+    .option("--compare <name>", "each operation next to baseline NAME, significant changes marked")
+    .option("--baselines", "list the saved baselines (.gini/baselines/)")
+    .addHelpText("after", METHOD_TEXT)
     .action(async (flags: RedFlags, cmd: Command) => {
-      const [{ loadProject, SPAN_KINDS }, { redSource }] = await Promise.all([
-        import("../config/index.js"),
-        import("../red/index.js"),
-      ]);
+      const [{ displayPath, loadProject, SPAN_KINDS }, { listBaselines, redSource }] =
+        await Promise.all([import("../config/index.js"), import("../red/index.js")]);
+      if (flags.save !== undefined && (flags.watch || flags.compare !== undefined)) {
+        throw new GiniError("--save takes one reading: not with --watch or --compare", {
+          hint: "save first, then compare: `gini red --save before`, later `gini red --compare before`",
+          exitCode: EXIT_USAGE,
+        });
+      }
       const selection = parseSelection(flags, SPAN_KINDS);
       const project = await loadProject(globalOptions(cmd));
+      if (flags.baselines) {
+        const listed = await listBaselines(project.dir);
+        say(flags.json ? JSON.stringify(listed, null, 2) : baselineLines(listed).join("\n"));
+        return;
+      }
       await reachStack(cmd, project);
       const source = await redSource(project, deps);
+      if (flags.save !== undefined) {
+        const { baseline, file } = await source.save(flags.save, selection, cmd.parent!.version()!);
+        say(
+          flags.json ? JSON.stringify(baseline, null, 2) : savedLine(baseline, displayPath(file)),
+        );
+        return;
+      }
       const tty = process.stdout.isTTY === true && !flags.json;
+      const json = (doc: unknown) => JSON.stringify(doc, null, flags.watch ? undefined : 2);
       const render = (report: RedReport) =>
-        flags.json
-          ? JSON.stringify(report, null, flags.watch ? undefined : 2)
-          : redLines(report, tty).join("\n");
-      const frame = async () =>
-        render(await source.read({ ...selection, operations: true, history: true }));
+        flags.json ? json(report) : redLines(report, tty).join("\n");
+      const name = flags.compare;
+      // Unless --window is given, the comparison reads a window as long as the baseline's.
+      const windowSeconds =
+        cmd.getOptionValueSource("window") === "default" ? undefined : selection.windowSeconds;
+      const frame = async () => {
+        if (name === undefined) {
+          return render(await source.read({ ...selection, operations: true, history: true }));
+        }
+        const report = await source.compare(name, { windowSeconds });
+        return flags.json ? json(report) : compareLines(report).join("\n");
+      };
       if (flags.watch) await watch(frame, flags.json === true, tty);
       else say(await frame());
     });

@@ -5,8 +5,10 @@ import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { plural } from "../text/index.js";
 import { HttpError, nameRoute, readPrompt, sendError, sendJson } from "./json-http.js";
 import { sampleLatencyMs, sleep } from "./latency.js";
+import { latencyKnob, uniformMs } from "./latency-knob.js";
 
 const tracer = trace.getTracer("gini-demo-api");
+const latencyOf = latencyKnob();
 const MODEL = "gini-demo-model";
 
 /** The fast listing behind `GET /api/items`. */
@@ -49,12 +51,17 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (key === "GET /health") return sendJson(res, 200, { status: "ok" });
   if (key === "GET /api/items") {
     nameRoute("GET", "/api/items");
-    await sleep(sampleLatencyMs({ median: 4, sigma: 0.5, min: 1, max: 20 }));
+    const knob = latencyOf(key);
+    await sleep(
+      knob ? uniformMs(knob) : sampleLatencyMs({ median: 4, sigma: 0.5, min: 1, max: 20 }),
+    );
     return sendJson(res, 200, { items: ITEMS });
   }
   if (key === "POST /api/generate") {
     nameRoute("POST", "/api/generate");
     const prompt = await readPrompt(req);
+    const knob = latencyOf(key);
+    if (knob) await sleep(uniformMs(knob));
     const { answer, latencyMs } = await runModel(prompt);
     return sendJson(res, 200, { answer, model: MODEL, latencyMs });
   }
@@ -64,6 +71,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 /**
  * The demo API (service `gini-api`): `POST /api/generate {prompt}` (slow, variable, fails for
  * prompts containing "fail"), `GET /api/items` (fast) and `GET /health`. node:http only.
+ * The file GINI_DEMO_LATENCY_FILE names slows routes down (latency-knob.ts).
  */
 export function createApiServer(): http.Server {
   return http.createServer((req, res) => {

@@ -1,4 +1,5 @@
 /** The verdict document of `gini check --json`. A stable document: fields are only ever added. */
+import type { BaselineCheck } from "./baseline-verdict.js";
 import type { NoData, RedSelection } from "./report.js";
 
 /** A budget a row went over. */
@@ -34,7 +35,10 @@ export interface CheckResult {
 
 /** `gini check --json`. A stable document: fields are only ever added. */
 export interface CheckReport extends RedSelection {
-  /** `fail` when a row is over budget; else `cannot-judge` when a row could not be judged (or none could); else `pass`. */
+  /**
+   * `fail` when a row is over budget or regressed against the baseline; else `cannot-judge` when
+   * a row could not be judged (or none could); else `pass`.
+   */
   verdict: "pass" | "fail" | "cannot-judge";
   ok: boolean;
   /** 0 pass, 1 fail, 3 cannot judge. */
@@ -42,4 +46,8 @@ export interface CheckReport extends RedSelection {
   results: CheckResult[];
   /** Why there were no span metrics at all for the selection, or null. */
   noData: NoData | null;
+  /** The verdict of the budgets alone (`results`), or null when only a baseline was given. */
+  budgetVerdict: "pass" | "fail" | "cannot-judge" | null;
+  /** The comparison with a baseline (`--baseline`), or null. */
+  baseline: BaselineCheck | null;
 }

@@ -113,3 +113,14 @@ export function samplesQuery(names: SpanMetricNames, sel: RedSelection): string 
 export function acceptedSpansQuery(metric: string): string {
   return `sum({__name__=~${literal(`${metric}(_total)?`)}})`;
 }
+
+/**
+ * `sum(increase(<duration>_bucket{…}[w])) by (service, operation, le)`: each operation's duration
+ * histogram over the window (cumulative counts per upper bound), what baselines keep and the
+ * comparisons test.
+ */
+export function bucketsQuery(names: SpanMetricNames, sel: RedSelection): string {
+  const by = [...groupLabels(names, "operation"), "le"].join(", ");
+  const range = promDuration(sel.windowSeconds);
+  return `sum(increase(${names.duration}_bucket${matchers(names, sel)}[${range}])) by (${by})`;
+}

@@ -5,15 +5,22 @@ import {
   PORTS,
   type Project,
   readConfigFacts,
+  type SpanKind,
 } from "../config/index.js";
+import { GiniError } from "../errors.js";
 import { type HttpGet, httpGet } from "../health/index.js";
-import type { BudgetFlags } from "./budgets.js";
+import { type Baseline, baselinePath, readBaseline, saveBaseline } from "./baseline.js";
+import { judgeBaseline } from "./baseline-verdict.js";
+import { anyLimits, type BudgetFlags, budgetFor, EVERY_SERVICE } from "./budgets.js";
 import type { CheckReport } from "./check-report.js";
+import { compare, type CompareReport } from "./compare.js";
+import type { RelativeLimits } from "./method.js";
 import { prometheusAt } from "./prometheus.js";
 import type { RedSelection } from "./promql.js";
 import { readRed, type RedOptions } from "./read-red.js";
+import { readRedWindow } from "./red-window.js";
 import type { RedReport } from "./report.js";
-import { judge } from "./verdict.js";
+import { judge, verdictOf } from "./verdict.js";
 
 /** What red and check touch outside themselves; tests pass fakes. */
 export interface RedDeps {
@@ -32,13 +39,35 @@ export const realRedDeps = (): RedDeps => ({
   now: Date.now,
 });
 
+/** What a comparison reads now: the baseline's selection, over another window when given. */
+export interface CompareOptions {
+  windowSeconds?: number;
+  /** Requests each side needs for a verdict; gini.yaml's `slo."*"` or the default otherwise. */
+  minRequests?: number;
+}
+
 /** A project's RED figures and verdicts, read afresh on every call (for `--watch`). */
 export interface RedSource {
   facts: ConfigFacts;
   /** The RED report of a selection, now. */
   read(options: RedOptions): Promise<RedReport>;
-  /** The verdict on a selection against the flags over gini.yaml's `slo:`. */
-  check(selection: RedSelection, flags: BudgetFlags): Promise<CheckReport>;
+  /** Saves the selection's window now as a baseline; no data is an error saying why. */
+  save(
+    name: string,
+    selection: RedSelection,
+    giniVersion: string,
+  ): Promise<{ baseline: Baseline; file: string }>;
+  /** The window now next to a saved baseline's. */
+  compare(name: string, options: CompareOptions): Promise<CompareReport>;
+  /**
+   * The verdict on a selection against the flags over gini.yaml's `slo:` (when either sets a
+   * budget), and against a baseline's figures when one is named.
+   */
+  check(
+    selection: RedSelection,
+    flags: BudgetFlags,
+    baseline?: { name: string; limits: RelativeLimits; windowSeconds?: number },
+  ): Promise<CheckReport>;
 }
 
 /**
@@ -53,12 +82,51 @@ export async function redSource(
   const facts = await readConfigFacts(project);
   const prom = prometheusAt(hostUrl(PORTS.prometheus, ""), deps.http);
   const read = (options: RedOptions) => readRed(prom, facts, options, deps.now() / 1000);
+  const compareWith = async (name: string, options: CompareOptions) => {
+    const baseline = await readBaseline(project.dir, name);
+    const { service, operation } = baseline.selection;
+    const selection: RedSelection = {
+      service: service ?? undefined,
+      operation: operation ?? undefined,
+      spanKind: (baseline.selection.spanKind as SpanKind | null) ?? undefined,
+      windowSeconds: options.windowSeconds ?? baseline.range.windowSeconds,
+    };
+    const now = await readRedWindow(prom, facts, selection, deps.now() / 1000);
+    const minRequests =
+      options.minRequests ?? budgetFor(EVERY_SERVICE, project.slo, {}).minRequests;
+    return compare(baseline, now, minRequests);
+  };
   return {
     facts,
     read,
-    check: async (selection, flags) => {
+    save: async (name, selection, giniVersion) => {
+      baselinePath(project.dir, name); // a bad name fails before Prometheus is asked
+      const window = await readRedWindow(prom, facts, selection, deps.now() / 1000);
+      if (window.noData) {
+        throw new GiniError(`nothing to save as "${name}": ${window.noData.message}`, {
+          hint: window.noData.hint,
+        });
+      }
+      const baseline = { name, savedAt: new Date(deps.now()).toISOString(), gini: giniVersion };
+      const saved = { ...baseline, ...window };
+      return { baseline: saved, file: await saveBaseline(project.dir, saved) };
+    },
+    compare: compareWith,
+    check: async (selection, flags, baseline) => {
       const operations = selection.operation !== undefined;
-      return judge(await read({ ...selection, operations, history: false }), project.slo, flags);
+      const absolute = judge(
+        await read({ ...selection, operations, history: false }),
+        project.slo,
+        flags,
+      );
+      if (!baseline) return absolute;
+      const minRequests = budgetFor(EVERY_SERVICE, project.slo, flags).minRequests;
+      const { windowSeconds } = baseline;
+      const comparison = await compareWith(baseline.name, { windowSeconds, minRequests });
+      const relative = judgeBaseline(comparison, baseline.limits);
+      const budgetVerdict = anyLimits(project.slo, flags) ? absolute.budgetVerdict : null;
+      const verdicts = budgetVerdict ? [budgetVerdict, relative.verdict] : [relative.verdict];
+      return { ...absolute, ...verdictOf(verdicts), budgetVerdict, baseline: relative };
     },
   };
 }

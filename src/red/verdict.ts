@@ -93,19 +93,38 @@ export function judge(
   const results = rows.map((r) =>
     judgeRow(r.service, r.operation, r.figures, budgetFor(r.service, slo, flags)),
   );
+  const { prometheus, at, windowSeconds, spanKind, service, operation, noData } = red;
+  return {
+    ...verdictOf([budgetsVerdict(results)]),
+    budgetVerdict: budgetsVerdict(results),
+    ...{ prometheus, at, windowSeconds, spanKind, service, operation },
+    results,
+    noData,
+    baseline: null,
+  };
+}
+
+/** The verdict of the budgets' rows alone: a row over budget fails; none judged cannot judge. */
+function budgetsVerdict(results: CheckResult[]): CheckReport["verdict"] {
   const some = (v: CheckResult["verdict"]) => results.some((r) => r.verdict === v);
-  const verdict = some("fail")
+  return some("fail") ? "fail" : some("cannot-judge") || !some("pass") ? "cannot-judge" : "pass";
+}
+
+/**
+ * The verdict of several judgements (absolute budgets, a baseline): fail when one fails, else
+ * cannot-judge when one cannot, else pass; with its exit code.
+ */
+export function verdictOf(
+  verdicts: CheckReport["verdict"][],
+): Pick<CheckReport, "verdict" | "ok" | "exitCode"> {
+  const verdict = verdicts.includes("fail")
     ? "fail"
-    : some("cannot-judge") || !some("pass")
+    : verdicts.includes("cannot-judge") || verdicts.length === 0
       ? "cannot-judge"
       : "pass";
-  const { prometheus, at, windowSeconds, spanKind, service, operation, noData } = red;
   return {
     verdict,
     ok: verdict === "pass",
     exitCode: verdict === "pass" ? 0 : verdict === "fail" ? EXIT_FAILURE : EXIT_CANNOT_JUDGE,
-    ...{ prometheus, at, windowSeconds, spanKind, service, operation },
-    results,
-    noData,
   };
 }

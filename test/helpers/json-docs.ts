@@ -130,4 +130,59 @@ export interface CheckDoc {
     requests: number;
     violations: { budget: string; measured: number; limit: number }[];
   }[];
+  budgetVerdict: "pass" | "fail" | "cannot-judge" | null;
+  baseline: {
+    name: string;
+    verdict: "pass" | "fail" | "cannot-judge";
+    results: {
+      service: string;
+      operation: string;
+      verdict: "pass" | "fail" | "cannot-judge" | "not-judged";
+      regressions: { limit: string; before: number; after: number; increase: number; p: number }[];
+    }[];
+  } | null;
+}
+
+/** A latency quantile or the error rate in `gini red --compare --json`. */
+interface ChangeDoc {
+  before: number | null;
+  after: number | null;
+  test: { p: number; before: number; after: number } | null;
+  significant: boolean;
+}
+
+/** `gini red --compare NAME --json`. */
+export interface CompareDoc {
+  baseline: { name: string; savedAt: string; range: { windowSeconds: number } };
+  now: { range: { start: string; end: string; windowSeconds: number } };
+  method: { alpha: number; minLatencyChangePercent: number; minRequests: number };
+  operations: {
+    service: string;
+    operation: string;
+    status: "compared" | "too-few-requests" | "new" | "vanished";
+    requests: { before: number; after: number };
+    errorPercent: ChangeDoc & { points: number | null };
+    latencyMs: Record<
+      "p50" | "p95" | "p99",
+      ChangeDoc & { ms: number | null; percent: number | null }
+    >;
+    significant: boolean;
+  }[];
+  significant: boolean;
+}
+
+/** `.gini/baselines/NAME.json`, as `gini red --save NAME --json` prints it. */
+export interface BaselineDoc {
+  name: string;
+  gini: string;
+  range: { start: string; end: string; windowSeconds: number };
+  metrics: { calls: string; duration: string; unit: string };
+  operations: {
+    service: string;
+    operation: string;
+    requests: number;
+    errors: number;
+    latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+    histogram: { boundsMs: number[]; counts: number[] };
+  }[];
 }

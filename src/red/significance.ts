@@ -1,0 +1,68 @@
+/**
+ * The tests behind "significant" in `gini red --compare`, `gini check --baseline` and `up --watch`:
+ * a two-proportion z-test on error rates, and on latency a quantile test (Mood's median test,
+ * generalised to p95 and p99) over the duration histograms Prometheus keeps.
+ */
+import { errorFunction } from "simple-statistics";
+
+import type { Histogram } from "./red-window.js";
+
+export { ALPHA, MIN_LATENCY_CHANGE } from "./method.js";
+
+/** A two-proportion z-test: the shares before and after, z and the two-sided p-value. */
+export interface ProportionTest {
+  before: number;
+  after: number;
+  z: number;
+  p: number;
+}
+
+/** The quantile test of one quantile: the bucket bound it splits at, and the proportion test. */
+export interface QuantileTest extends ProportionTest {
+  /** The share tested is the share of requests slower than this bound. */
+  boundMs: number;
+}
+
+/** Two-proportion z-test with the pooled variance; p = 1 when there is no variance at all. */
+export function proportionTest(x1: number, n1: number, x2: number, n2: number): ProportionTest {
+  const before = n1 > 0 ? x1 / n1 : 0;
+  const after = n2 > 0 ? x2 / n2 : 0;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (!(se > 0)) return { before, after, z: 0, p: 1 };
+  const z = (after - before) / se;
+  // errorFunction is an approximation (error ~1e-7): it may step a hair past 1.
+  const p = Math.min(1, Math.max(0, 1 - errorFunction(Math.abs(z) / Math.SQRT2)));
+  return { before, after, z, p };
+}
+
+/** Requests at or below each bound (bounds ascending), and the total. */
+function cumulative(h: Histogram): { at: Map<number, number>; total: number } {
+  let sum = 0;
+  const at = new Map<number, number>();
+  h.boundsMs.forEach((bound, i) => at.set(bound, (sum += h.counts[i] ?? 0)));
+  return { at, total: sum + (h.counts[h.boundsMs.length] ?? 0) };
+}
+
+/**
+ * Tests whether the `q` quantile moved: of the bucket bounds both histograms have, the one where
+ * the baseline's share of slower requests is nearest 1 - q splits both windows, and the shares of
+ * slower requests are compared. Null without a common bound or without requests on a side.
+ */
+export function quantileTest(before: Histogram, after: Histogram, q: number): QuantileTest | null {
+  const b = cumulative(before);
+  const a = cumulative(after);
+  if (b.total === 0 || a.total === 0) return null;
+  const common = before.boundsMs.filter((bound) => a.at.has(bound));
+  if (common.length === 0) return null;
+  const slower = (c: typeof b, bound: number) => c.total - (c.at.get(bound) ?? 0);
+  const boundMs = common.reduce((best, bound) =>
+    Math.abs(slower(b, bound) / b.total - (1 - q)) < Math.abs(slower(b, best) / b.total - (1 - q))
+      ? bound
+      : best,
+  );
+  return {
+    boundMs,
+    ...proportionTest(slower(b, boundMs), b.total, slower(a, boundMs), a.total),
+  };
+}
