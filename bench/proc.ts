@@ -38,12 +38,12 @@ export function timed(ctx: BenchContext, cmd: string, args: string[]): number {
   return timedRun(ctx, cmd, args).ms;
 }
 
-/** `timed`, with what the command wrote on stderr. */
+/** `timed`, with what the command wrote. */
 export function timedRun(
   ctx: BenchContext,
   cmd: string,
   args: string[],
-): { ms: number; stderr: string } {
+): { ms: number; stdout: string; stderr: string } {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd: ctx.dir,
@@ -56,7 +56,7 @@ export function timedRun(
     const out = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim();
     throw new Error(`${cmd} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${out}`);
   }
-  return { ms: elapsed, stderr: r.stderr };
+  return { ms: elapsed, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**
@@ -84,6 +84,10 @@ export async function together(ctx: BenchContext, commands: string[][]): Promise
 /** `gini ARGS` in the bench project, timed. */
 export const gini = (ctx: BenchContext, ...args: string[]) =>
   timed(ctx, process.execPath, [BIN, ...args]);
+
+/** `gini ARGS --json` in the bench project: the document it printed. */
+export const giniJson = <T>(ctx: BenchContext, ...args: string[]): T =>
+  JSON.parse(timedRun(ctx, process.execPath, [BIN, ...args, "--json"]).stdout) as T;
 
 /** `bash bench/script-stack.sh ARGS`, timed. */
 export const script = (ctx: BenchContext, ...args: string[]) =>

@@ -31,7 +31,11 @@ async function hasRedPoint(): Promise<boolean> {
 }
 
 /** Resolves at the first line of `child`'s stdout matching `pattern`; rejects on exit or time. */
-function lineMatching(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<number> {
+export function lineMatching(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`no "${pattern.source}":\n${out}`)), timeoutMs);
@@ -51,7 +55,7 @@ function lineMatching(child: ChildProcess, pattern: RegExp, timeoutMs: number): 
 }
 
 /** Ctrl-C for `gini traffic` (it prints its counts and exits); SIGKILL if it lingers. */
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGINT");
   const timer = setTimeout(() => child.kill("SIGKILL"), 5000);

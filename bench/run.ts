@@ -3,13 +3,15 @@
  * the local test images (buildTestImages), and prints one markdown table of medians, ratios and
  * targets. Nothing is asserted: a missed target says "missed". Progress goes to stderr.
  * Env: BENCH_ONLY (sections whose names contain one of these words, e.g. stack,RED),
- * BENCH_RUNS (default 7), BENCH_RED_RUNS (5), BENCH_PROMETHEUS_MINUTES (2; four windows of it), BENCH_THROUGHPUT_SECONDS (30),
+ * BENCH_RUNS (default 7), BENCH_RED_RUNS (5), BENCH_PROMETHEUS_MINUTES (2; four windows of it),
+ * BENCH_COMPARE_WINDOWS (10; false alarms of `red --compare`), BENCH_THROUGHPUT_SECONDS (30),
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
 import { buildTestImages } from "../test/setup/images.js";
 import { coldStartRow } from "./cold-start.js";
 import { engineConcurrencyRows, measureEngineConcurrency } from "./engine-concurrency.js";
+import { falseAlarmRow, measureFalseAlarms } from "./false-alarms.js";
 import { benchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
 import { measurePrometheusCost, prometheusCostRows } from "./prometheus-cost.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
@@ -27,6 +29,7 @@ const runs = envInt("BENCH_RUNS", 7);
 const redRuns = envInt("BENCH_RED_RUNS", 5);
 const promMinutes = envInt("BENCH_PROMETHEUS_MINUTES", 2);
 const seconds = envInt("BENCH_THROUGHPUT_SECONDS", 30);
+const compareWindows = envInt("BENCH_COMPARE_WINDOWS", 10);
 const rates = (process.env.BENCH_THROUGHPUT_RATES ?? "2500,5000,10000,20000,40000")
   .split(",")
   .map(Number);
@@ -104,6 +107,11 @@ try {
     ...(await section("Prometheus cost of the 1 s scrape", async () =>
       prometheusCostRows(await measurePrometheusCost(ctx, promMinutes)),
     )),
+  );
+  rows.push(
+    ...(await section("false alarms of `red --compare`", async () => [
+      falseAlarmRow(await measureFalseAlarms(ctx, compareWindows)),
+    ])),
   );
   rows.push(
     ...(await section("`gini red --json`", async () => [redQueryRow(await measureRedQuery(ctx))])),

@@ -3,7 +3,7 @@ import type { BaselineCheck, BaselineResult } from "../red/index.js";
 import { ALPHA } from "../red/method.js";
 import { plural } from "../text/index.js";
 import { bad, dim, ok, warn } from "./output.js";
-import { formatMs, formatPercent } from "./red-format.js";
+import { formatMs, formatPercent, formatWindow } from "./red-format.js";
 
 const NAMES = { "p95-increase": "p95", "p99-increase": "p99", "error-rate-increase": "errors" };
 
@@ -43,7 +43,7 @@ export function baselineCheckLines(b: BaselineCheck): string[] {
     `errors +${b.limits.errorIncreasePoints} pp`,
   ].filter(Boolean);
   const title = dim(
-    `against baseline "${b.name}": at most ${limits.join(", ")}, significant at p < ${ALPHA}`,
+    `last ${formatWindow(b.windowSeconds)} against baseline "${b.name}": at most ${limits.join(", ")}, significant at p < ${ALPHA}`,
   );
   const width = Math.max(0, ...b.results.map((r) => rowName(r).length));
   return [title, ...b.results.map((r) => line(r, width))];

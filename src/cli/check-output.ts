@@ -87,8 +87,7 @@ export function checkLines(report: CheckReport): string[] {
   // With --baseline alone, the budgets' part has nothing to say.
   const budgets = report.budgetVerdict;
   return [
-    title,
-    ...(budgets ? report.results.map((r) => rowLine(r, width)) : []),
+    ...(budgets ? [title, ...report.results.map((r) => rowLine(r, width))] : []),
     ...(b ? baselineCheckLines(b) : []),
     ...(budgets ? verdictLines(report, budgets) : []).map((l) => bold(l)),
     ...(b ? baselineVerdictLines(b) : []).map((l) => bold(l)),

@@ -39,22 +39,19 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       .command("check")
       .description("check latency and error budgets against the RED metrics (an SLO gate for CI)"),
   )
-    .option("--p95 <duration>", "budget for the 95th percentile latency, e.g. 300ms")
-    .option("--p99 <duration>", "budget for the 99th percentile latency, e.g. 1s")
-    .option("--error-rate <percent>", "budget for the share of failed requests, e.g. 1%")
-    .option("--min-requests <n>", "judge only with this many requests (default 10)")
-    .option(
-      "--baseline <name>",
-      "also judge each operation against baseline NAME (gini red --save)",
-    )
+    .option("--p95 <duration>", "budget for the p95 latency, e.g. 300ms")
+    .option("--p99 <duration>", "budget for the p99 latency, e.g. 1s")
+    .option("--error-rate <percent>", "budget for the failed share, e.g. 1%")
+    .option("--min-requests <n>", "requests needed to judge (default 10)")
+    .option("--baseline <name>", "judge operations against a saved baseline")
     .option(
       "--max-p95-increase <percent>",
-      `with --baseline: how much slower p95 may get (${DEFAULT_RELATIVE_LIMITS.p95IncreasePercent}%)`,
+      `p95 may grow by this much (${DEFAULT_RELATIVE_LIMITS.p95IncreasePercent}%)`,
     )
-    .option("--max-p99-increase <percent>", "with --baseline: how much slower p99 may get")
+    .option("--max-p99-increase <percent>", "p99 may grow by this much (not checked)")
     .option(
       "--max-error-rate-increase <pp>",
-      `with --baseline: percentage points more errors (${DEFAULT_RELATIVE_LIMITS.errorIncreasePoints}pp)`,
+      `errors may grow by this much (${DEFAULT_RELATIVE_LIMITS.errorIncreasePoints}pp)`,
     )
     .option("--json", "print the verdict as a JSON document")
     .addHelpText("after", EXIT_CODES)

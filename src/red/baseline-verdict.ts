@@ -39,6 +39,8 @@ export interface BaselineCheck {
   limits: RelativeLimits;
   /** Requests each side needs for a verdict. */
   minRequests: number;
+  /** The window read now, in seconds (the baseline's unless `--window` says otherwise). */
+  windowSeconds: number;
   verdict: "pass" | "fail" | "cannot-judge";
   results: BaselineResult[];
 }
@@ -131,5 +133,7 @@ export function judgeBaseline(comparison: CompareReport, limits: RelativeLimits)
     : some("cannot-judge") || !some("pass")
       ? "cannot-judge"
       : "pass";
-  return { name: comparison.baseline.name, limits, minRequests: min, verdict, results };
+  const { name } = comparison.baseline;
+  const windowSeconds = comparison.now.range.windowSeconds;
+  return { name, limits, minRequests: min, windowSeconds, verdict, results };
 }
