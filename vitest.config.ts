@@ -15,7 +15,13 @@ export default defineConfig({
     projects: [
       {
         // The test set-up's own checks (e.g. the image pins) need no engine: they run as unit tests.
-        test: { name: "unit", include: ["src/**/*.test.ts", "test/setup/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "test/setup/**/*.test.ts"],
+          // Before the integration tests, not beside them: on two cores the unit tests' load
+          // would change the latencies the integration tests compare (test/baselines.test.ts).
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         test: {
@@ -26,6 +32,7 @@ export default defineConfig({
           globalSetup: ["test/setup/global-setup.ts"],
           // The stack has fixed container names and host ports: one file at a time.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 600_000,
         },

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
@@ -16,8 +17,35 @@ const WINDOW = "20s";
 /** How long a window takes to fill with what came after a change (the window, flush, scrape). */
 const FILL_MS = 23_000;
 const ITEMS = "GET /api/items";
+/** How long the apps run under traffic before the first baseline of unchanged code. */
+const WARM_UP_MS = 20_000;
 /** The slowed listing: uniform 50–100 ms, so p50 75 ms and p95 97.5 ms (the buckets' bounds). */
 const SLOW = { minMs: 50, maxMs: 100 };
+
+/** The JUnit document as fast-xml-parser reads it (attributes as plain keys). */
+interface JunitDoc {
+  testsuites: {
+    testsuite: {
+      tests: string;
+      failures: string;
+      testcase: { name: string; classname: string; failure?: { message: string } }[];
+    };
+  };
+}
+
+/** The first Markdown table in `text`: its header cells and rows of cells. */
+function markdownTable(text: string): { header: string[]; rows: string[][] } {
+  const lines = text.split("\n").filter((l) => l.startsWith("|"));
+  const cells = (l: string) =>
+    l
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
+  const [header, separator, ...rows] = lines.map(cells);
+  expect(separator!.every((c) => c === "---")).toBe(true);
+  expect(rows.every((r) => r.length === header!.length)).toBe(true);
+  return { header: header!, rows };
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,6 +118,9 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
   });
 
   it("nothing changed: three windows, each compared with the one before, flag nothing", async () => {
+    // The first windows after the apps start are slower (the benchmark flags the first one):
+    // a baseline is taken once they are warm, as the README advises.
+    await sleep(WARM_UP_MS);
     let tested = 0;
     for (let i = 0; i < 3; i++) {
       await json("red", "--save", `same-${i}`, "--window", WINDOW);
@@ -156,6 +187,50 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
     )!;
     expect(failed.verdict).toBe("fail");
     expect(failed.regressions.map((r) => r.limit)).toContain("p95-increase");
+    // For a pull request: Markdown whose table parses, linking to the slow traces in Jaeger.
+    const md = await gini(dir, ["check", "--baseline", "before", "--format", "markdown"]);
+    expect(md.code).toBe(1);
+    expect(md.stdout).toMatch(/^### gini check: ❌ fail$/m);
+    const table = markdownTable(md.stdout);
+    expect(table.header).toEqual(["", "service operation", "requests", "verdict", "traces"]);
+    const row = table.rows.find((r) => r[1] === `gini-api ${ITEMS}`)!;
+    expect(row[0]).toBe("❌");
+    expect(row[3]).toMatch(/^p95 [\d.]+ms → \d+ms \(\+\d+ % > \+20 %, p/);
+    const slowest = /\[slowest\]\((http:\/\/localhost:16686\/search\?[^)]+)\)/.exec(row[4]!)![1]!;
+    // The UI's search asks Jaeger's API with the same parameters: it finds the slowed requests.
+    const api = new URL(slowest);
+    api.pathname = "/api/traces";
+    const found = (await (await fetch(api)).json()) as {
+      data: { spans: { duration: number }[] }[];
+    };
+    expect(found.data.length).toBeGreaterThan(0);
+    expect(found.data.every((t) => t.spans.some((sp) => sp.duration >= 50_000))).toBe(true);
+
+    // For CI test views: JUnit XML, one case per limit and operation, the regression a failure.
+    const junit = await gini(dir, [
+      "check",
+      "--baseline",
+      "before",
+      "--p95",
+      "2s",
+      "--format",
+      "junit",
+    ]);
+    expect(junit.code).toBe(1);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
+      junit.stdout,
+    ) as JunitDoc;
+    const suite = xml.testsuites.testsuite;
+    const cases = [suite.testcase].flat();
+    expect(Number(suite.tests)).toBe(cases.length);
+    expect(Number(suite.failures)).toBe(cases.filter((c) => c.failure).length);
+    const p95Case = cases.find(
+      (c) => c.name === `gini-api ${ITEMS}: p95 +≤20 % vs baseline before`,
+    )!;
+    expect(p95Case.classname).toBe("gini.check.gini-api");
+    expect(p95Case.failure!.message).toMatch(/^p95 [\d.]+ms → \d+ms/);
+    expect(cases.find((c) => c.name === "gini-api: p95 ≤ 2s")?.failure).toBeUndefined();
+
     // A generous limit lets the same slowdown through.
     const lenient = await gini(dir, [
       "check",

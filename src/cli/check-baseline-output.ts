@@ -10,7 +10,7 @@ const NAMES = { "p95-increase": "p95", "p99-increase": "p99", "error-rate-increa
 const rowName = (r: BaselineResult) => `${r.service} ${r.operation}`;
 
 /** `p95 9.1ms → 98ms (+977 % > +20 %, p < 0.001)`. */
-function regressionText(g: BaselineResult["regressions"][number]): string {
+export function checkRegressionText(g: BaselineResult["regressions"][number]): string {
   const figure = g.unit === "%" ? formatMs : formatPercent;
   const increase =
     g.unit === "%"
@@ -27,7 +27,7 @@ function line(r: BaselineResult, width: number): string {
     case "pass":
       return `${ok("✔")} ${name}  ${requests}  ${dim("no significant regression")}`;
     case "fail":
-      return `${bad("✖")} ${name}  ${requests}  ${bad(r.regressions.map(regressionText).join(", "))}`;
+      return `${bad("✖")} ${name}  ${requests}  ${bad(r.regressions.map(checkRegressionText).join(", "))}`;
     case "cannot-judge":
       return `${warn("?")} ${name}  ${warn(`cannot judge: ${r.reason ?? ""}`)}`;
     case "not-judged":
@@ -56,7 +56,7 @@ export function baselineVerdictLines(b: BaselineCheck): string[] {
       .filter((r) => r.verdict === "fail")
       .map((r) =>
         bad(
-          `✖ regressed against "${b.name}": ${rowName(r)}: ${r.regressions.map(regressionText).join(", ")}`,
+          `✖ regressed against "${b.name}": ${rowName(r)}: ${r.regressions.map(checkRegressionText).join(", ")}`,
         ),
       );
   }

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import { EXIT_USAGE, GiniError } from "../errors.js";
 import type { RedDeps } from "../red/index.js";
 import { DEFAULT_RELATIVE_LIMITS, METHOD_TEXT } from "../red/method.js";
+import { checkJunit } from "./check-junit.js";
+import { checkMarkdown } from "./check-markdown.js";
 import { checkLines } from "./check-output.js";
 import { globalOptions } from "./global-options.js";
 import { say } from "./output.js";
@@ -16,9 +18,11 @@ import {
   type SelectionFlags,
   selectionOptions,
 } from "./red-flags.js";
+import { reportFormat } from "./report-format.js";
 
 interface CheckFlags extends SelectionFlags, BudgetFlagText, RelativeFlagText {
   json?: boolean;
+  format?: string;
 }
 
 /** Written in `gini check --help`; README says the same. */
@@ -54,12 +58,12 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       `errors may grow by this much (${DEFAULT_RELATIVE_LIMITS.errorIncreasePoints}pp)`,
     )
     .option("--json", "print the verdict as a JSON document")
+    .option("--format <format>", "text, json, markdown (a PR comment) or junit (XML for CI)")
     .addHelpText("after", EXIT_CODES)
     .action(async (flags: CheckFlags, cmd: Command) => {
-      const [{ loadProject, SPAN_KINDS }, { anyLimits, redSource }] = await Promise.all([
-        import("../config/index.js"),
-        import("../red/index.js"),
-      ]);
+      const format = reportFormat(flags, ["text", "json", "markdown", "junit"]);
+      const [{ hostUrl, loadProject, PORTS, SPAN_KINDS }, { anyLimits, redSource }] =
+        await Promise.all([import("../config/index.js"), import("../red/index.js")]);
       const selection = parseSelection(flags, SPAN_KINDS);
       const budgets = parseBudgetFlags(flags);
       const relative = parseRelativeFlags(flags, DEFAULT_RELATIVE_LIMITS);
@@ -80,7 +84,13 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
         budgets,
         relative && { ...relative, windowSeconds: window },
       );
-      say(flags.json ? JSON.stringify(report, null, 2) : checkLines(report).join("\n"));
+      const printed = {
+        text: () => checkLines(report).join("\n"),
+        json: () => JSON.stringify(report, null, 2),
+        markdown: () => checkMarkdown(report, hostUrl(PORTS.jaegerUi, "/")),
+        junit: () => checkJunit(report),
+      }[format];
+      say(await printed());
       // The verdict is the command's output, printed above; only the exit code is left to set.
       if (report.exitCode !== 0) process.exitCode = report.exitCode;
     });

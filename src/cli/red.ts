@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import type { RedDeps, RedReport } from "../red/index.js";
+import type { RedDeps } from "../red/index.js";
 import { METHOD_TEXT } from "../red/method.js";
 import { compareLines } from "./compare-table.js";
 import { globalOptions } from "./global-options.js";
@@ -10,11 +10,14 @@ import { dim, say, warn } from "./output.js";
 import { reachStack } from "./reach-stack.js";
 import { baselineLines, savedLine } from "./red-baselines.js";
 import { parseSelection, type SelectionFlags, selectionOptions } from "./red-flags.js";
+import { compareMarkdown, redMarkdown } from "./red-markdown.js";
 import { redLines } from "./red-table.js";
+import { reportFormat } from "./report-format.js";
 
 interface RedFlags extends SelectionFlags {
   watch?: boolean;
   json?: boolean;
+  format?: string;
   save?: string;
   compare?: string;
   baselines?: boolean;
@@ -73,51 +76,57 @@ export function registerRed(program: Command, deps?: RedDeps): void {
   )
     .option("--watch", `redraw every ${WATCH_SECONDS} s until Ctrl-C`)
     .option("--json", "print a JSON document (with --watch, one line per refresh)")
+    .option("--format <format>", "text, json or markdown (a table for a pull request)")
     .option("--save <name>", "save the window's figures per operation as baseline NAME")
     .option("--compare <name>", "each operation next to baseline NAME, significant changes marked")
     .option("--baselines", "list the saved baselines (.gini/baselines/)")
     .addHelpText("after", METHOD_TEXT)
     .action(async (flags: RedFlags, cmd: Command) => {
-      const [{ displayPath, loadProject, SPAN_KINDS }, { listBaselines, redSource }] =
-        await Promise.all([import("../config/index.js"), import("../red/index.js")]);
+      const [config, { listBaselines, redSource }] = await Promise.all([
+        import("../config/index.js"),
+        import("../red/index.js"),
+      ]);
+      const format = reportFormat(flags, ["text", "json", "markdown"]);
+      const asJson = format === "json";
       if (flags.save !== undefined && (flags.watch || flags.compare !== undefined)) {
         throw new GiniError("--save takes one reading: not with --watch or --compare", {
           hint: "save first, then compare: `gini red --save before`, later `gini red --compare before`",
           exitCode: EXIT_USAGE,
         });
       }
-      const selection = parseSelection(flags, SPAN_KINDS);
-      const project = await loadProject(globalOptions(cmd));
+      const selection = parseSelection(flags, config.SPAN_KINDS);
+      const project = await config.loadProject(globalOptions(cmd));
       if (flags.baselines) {
         const listed = await listBaselines(project.dir);
-        say(flags.json ? JSON.stringify(listed, null, 2) : baselineLines(listed).join("\n"));
+        say(asJson ? JSON.stringify(listed, null, 2) : baselineLines(listed).join("\n"));
         return;
       }
       await reachStack(cmd, project);
       const source = await redSource(project, deps);
       if (flags.save !== undefined) {
         const { baseline, file } = await source.save(flags.save, selection, cmd.parent!.version()!);
-        say(
-          flags.json ? JSON.stringify(baseline, null, 2) : savedLine(baseline, displayPath(file)),
-        );
+        const saved = savedLine(baseline, config.displayPath(file));
+        say(asJson ? JSON.stringify(baseline, null, 2) : saved);
         return;
       }
-      const tty = process.stdout.isTTY === true && !flags.json;
+      const tty = process.stdout.isTTY === true && format === "text";
       const json = (doc: unknown) => JSON.stringify(doc, null, flags.watch ? undefined : 2);
-      const render = (report: RedReport) =>
-        flags.json ? json(report) : redLines(report, tty).join("\n");
+      const jaegerUi = config.hostUrl(config.PORTS.jaegerUi, "/");
       const name = flags.compare;
       // Unless --window is given, the comparison reads a window as long as the baseline's.
       const windowSeconds =
         cmd.getOptionValueSource("window") === "default" ? undefined : selection.windowSeconds;
       const frame = async () => {
         if (name === undefined) {
-          return render(await source.read({ ...selection, operations: true, history: true }));
+          const report = await source.read({ ...selection, operations: true, history: true });
+          if (format === "markdown") return redMarkdown(report);
+          return asJson ? json(report) : redLines(report, tty).join("\n");
         }
         const report = await source.compare(name, { windowSeconds });
-        return flags.json ? json(report) : compareLines(report).join("\n");
+        if (format === "markdown") return compareMarkdown(report, jaegerUi);
+        return asJson ? json(report) : compareLines(report).join("\n");
       };
-      if (flags.watch) await watch(frame, flags.json === true, tty);
+      if (flags.watch) await watch(frame, asJson, tty);
       else say(await frame());
     });
 }
