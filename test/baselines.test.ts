@@ -193,7 +193,7 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
     expect(md.stdout).toMatch(/^### gini check: ❌ fail$/m);
     const table = markdownTable(md.stdout);
     expect(table.header).toEqual(["", "service operation", "requests", "verdict", "traces"]);
-    const row = table.rows.find((r) => r[1] === `gini-api ${ITEMS}`)!;
+    const row = table.rows.find((r) => r[1] === `\`gini-api ${ITEMS}\``)!;
     expect(row[0]).toBe("❌");
     expect(row[3]).toMatch(/^p95 [\d.]+ms → \d+ms \(\+\d+ % > \+20 %, p/);
     const slowest = /\[slowest\]\((http:\/\/localhost:16686\/search\?[^)]+)\)/.exec(row[4]!)![1]!;

@@ -12,10 +12,9 @@ const rowName = (r: BaselineResult) => `${r.service} ${r.operation}`;
 /** `p95 9.1ms → 98ms (+977 % > +20 %, p < 0.001)`. */
 export function checkRegressionText(g: BaselineResult["regressions"][number]): string {
   const figure = g.unit === "%" ? formatMs : formatPercent;
-  const increase =
-    g.unit === "%"
-      ? `+${Math.round(g.increase)} % > +${g.max} %`
-      : `+${g.increase} pp > +${g.max} pp`;
+  // One decimal below 100, so that +20.3 % over a 20 % limit does not read "+20 % > +20 %".
+  const n = g.increase < 100 ? Number(g.increase.toFixed(1)) : Math.round(g.increase);
+  const increase = g.unit === "%" ? `+${n} % > +${g.max} %` : `+${n} pp > +${g.max} pp`;
   const p = g.p < 1e-6 ? "p < 1e-6" : `p = ${g.p.toPrecision(2)}`;
   return `${NAMES[g.limit]} ${figure(g.before)} → ${figure(g.after)} (${increase}, ${p})`;
 }

@@ -60,5 +60,14 @@ export async function checkJunit(report: CheckReport): Promise<string> {
   const suite = builder.testSuite().name(`gini check (${report.spanKind ?? "all"} spans)`);
   if (report.budgetVerdict) for (const r of report.results) budgetCases(suite, r);
   if (report.baseline) for (const r of report.baseline.results) baselineCases(suite, r, report);
+  // No case at all would show green in a CI view while the exit code says it could not judge.
+  if (suite.getTestCaseCount() === 0) {
+    const why = report.noData?.message ?? "no service or operation with requests to judge";
+    suite
+      .testCase()
+      .className("gini.check")
+      .name("gini check")
+      .error(`cannot judge: ${why}`, report.verdict);
+  }
   return builder.build();
 }

@@ -1,7 +1,7 @@
 /** `gini check --format markdown`: the verdict, a table per part, links to the traces behind it. */
 import type { BaselineResult, CheckReport, CheckResult } from "../red/index.js";
 import { checkRegressionText } from "./check-baseline-output.js";
-import { markdownTable } from "./markdown.js";
+import { code, markdownTable } from "./markdown.js";
 import { formatBudget, formatMs, formatPercent, formatWindow } from "./red-format.js";
 import { traceLinks } from "./trace-links.js";
 
@@ -31,7 +31,7 @@ function budgetRows(report: CheckReport, jaegerUi: string): string[][] {
       };
       return [
         ICONS[r.verdict],
-        r.operation === null ? r.service : `${r.service} ${r.operation}`,
+        code(r.operation === null ? r.service : `${r.service} ${r.operation}`),
         String(r.requests),
         figure(formatMs(r.measured.p95Ms), r.budget.p95Ms, "ms"),
         figure(formatMs(r.measured.p99Ms), r.budget.p99Ms, "ms"),
@@ -54,7 +54,7 @@ function baselineRows(report: CheckReport, jaegerUi: string): string[][] {
     const p95 = r.regressions.find((g) => g.limit === "p95-increase")?.after ?? null;
     return [
       ICONS[r.verdict],
-      `${r.service} ${r.operation}`,
+      code(`${r.service} ${r.operation}`),
       `${r.requests.before} → ${r.requests.after}`,
       r.verdict === "fail"
         ? r.regressions.map(checkRegressionText).join(", ")
@@ -68,6 +68,7 @@ function baselineRows(report: CheckReport, jaegerUi: string): string[][] {
 export function checkMarkdown(report: CheckReport, jaegerUi: string): string {
   const kind = report.spanKind ? `${report.spanKind} spans` : "all spans";
   const lines = [`### gini check: ${ICONS[report.verdict]} ${TITLES[report.verdict]}`, ""];
+  if (report.noData) lines.push(`No data: ${report.noData.message} (${report.noData.hint})`, "");
   if (report.budgetVerdict) {
     lines.push(`Budgets, last ${formatWindow(report.windowSeconds)}, ${kind}:`, "");
     const header = [

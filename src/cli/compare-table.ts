@@ -4,11 +4,16 @@ import { ALPHA } from "../red/method.js";
 import { plural } from "../text/index.js";
 import { bad, bold, dim, ok, warn } from "./output.js";
 import { formatMs, formatPercent, formatTime, formatWindow } from "./red-format.js";
-import { align } from "./red-table.js";
+import { align, noDataLines } from "./red-table.js";
 
 /** +137 %, -12 %; "" without a figure. */
 export const signedPercent = (p: number | null): string =>
   p === null ? "" : `${p > 0 ? "+" : ""}${Math.round(p)} %`;
+
+/** True when a significant change of the operation made it worse (slower, or more errors). */
+export const worse = (o: OperationComparison): boolean =>
+  (o.errorPercent.significant && (o.errorPercent.points ?? 0) > 0) ||
+  Object.values(o.latencyMs).some((l) => l.significant && (l.ms ?? 0) > 0);
 
 /** A before → after cell; a significant change marked ▲ (worse, red) or ▼ (better, green). */
 function cell(before: string, after: string, significant: boolean, worse: boolean): string {
@@ -68,16 +73,27 @@ export function compareLines(report: CompareReport): string[] {
   const title = dim(
     `baseline "${b.name}" (saved ${saved}, ${formatWindow(b.range.windowSeconds)}) vs the last ${formatWindow(report.now.range.windowSeconds)}, ${kind}`,
   );
-  if (report.operations.length === 0) return [title, warn("no operations in the baseline or now")];
+  if (report.operations.length === 0) {
+    const why = report.now.noData ? noDataLines(report.now.noData) : [];
+    return [title, warn("no operations in the baseline or now"), ...why];
+  }
   const header = ["SERVICE OPERATION", "REQUESTS", "ERRORS", "P50", "P95", "P99", ""];
   const table = align(header, report.operations.map(row), (i) => i > 0 && i < 6);
   const changed = report.operations.filter((o) => o.significant);
   const few = report.operations.filter((o) => o.status === "too-few-requests").length;
   const method = `p < ${ALPHA}, latency ±${report.method.minLatencyChangePercent} % or more`;
+  const compared = report.operations.some((o) => o.status === "compared");
   const verdict =
     changed.length > 0
       ? changed.map((o) => bold(`significant: ${changeLine(o)}`))
-      : [ok(`no significant change (${method})`)];
+      : compared
+        ? [ok(`no significant change (${method})`)]
+        : [
+            warn(
+              `nothing compared: no operation has ${report.method.minRequests} requests on both sides`,
+            ),
+          ];
+  const why = report.now.noData ? noDataLines(report.now.noData) : [];
   const tooFew =
     few > 0
       ? [
@@ -86,5 +102,5 @@ export function compareLines(report: CompareReport): string[] {
           ),
         ]
       : [];
-  return [title, ...table, ...verdict, ...tooFew];
+  return [title, ...table, ...verdict, ...tooFew, ...why];
 }

@@ -1,8 +1,8 @@
 /** `gini red --format markdown`, with and without `--compare`: tables for pull-request comments. */
 import type { CompareReport, LatencyChange, RedReport } from "../red/index.js";
 import { ALPHA } from "../red/method.js";
-import { changeLine } from "./compare-table.js";
-import { markdownTable } from "./markdown.js";
+import { changeLine, worse } from "./compare-table.js";
+import { code, markdownTable } from "./markdown.js";
 import { formatMs, formatPercent, formatRate, formatWindow } from "./red-format.js";
 import { traceLinks } from "./trace-links.js";
 
@@ -18,7 +18,7 @@ export function redMarkdown(report: RedReport): string {
     ]
       .filter((f) => f.requestsPerSecond > 0)
       .map((f) => [
-        f.name,
+        code(f.name),
         formatRate(f.requestsPerSecond),
         formatPercent(f.errorPercent),
         formatMs(f.latencyMs.p50),
@@ -39,12 +39,21 @@ const latency = (l: LatencyChange) => {
 export function compareMarkdown(report: CompareReport, jaegerUi: string): string {
   const b = report.baseline;
   const changed = report.operations.filter((o) => o.significant);
-  const title = `### ${changed.length > 0 ? "▲ Significant changes" : "No significant change"} against baseline \`${b.name}\``;
+  const compared = report.operations.some((o) => o.status === "compared");
+  const headline = changed.some(worse)
+    ? "▲ Significant changes for the worse"
+    : changed.length > 0
+      ? "▼ Significant changes, all for the better"
+      : compared
+        ? "No significant change"
+        : "Nothing compared";
+  const title = `### ${headline} against baseline \`${b.name}\``;
+  const why = report.now.noData ? [`No data now: ${report.now.noData.message}`, ""] : [];
   const rows = report.operations.map((o) => {
     const e = o.errorPercent;
     const errors = `${formatPercent(e.before)} → ${formatPercent(e.after)}`;
     return [
-      `${o.service} ${o.operation}`,
+      code(`${o.service} ${o.operation}`),
       `${o.requests.before} → ${o.requests.after}`,
       e.significant ? `**${errors}** ${(e.points ?? 0) > 0 ? "▲" : "▼"}` : errors,
       latency(o.latencyMs.p50),
@@ -63,6 +72,7 @@ export function compareMarkdown(report: CompareReport, jaegerUi: string): string
   return [
     title,
     "",
+    ...why,
     ...markdownTable(header, rows),
     "",
     ...changes,

@@ -94,6 +94,18 @@ export function registerRed(program: Command, deps?: RedDeps): void {
           exitCode: EXIT_USAGE,
         });
       }
+      const given = ["service", "operation", "spanKind"].filter(
+        (k) => cmd.getOptionValueSource(k) === "cli",
+      );
+      if (flags.compare !== undefined && given.length > 0) {
+        throw new GiniError(
+          "--compare reads what the baseline selected: no --service, --operation or --span-kind",
+          {
+            hint: "`gini red --baselines` shows the baselines; save one with the selection you want",
+            exitCode: EXIT_USAGE,
+          },
+        );
+      }
       const selection = parseSelection(flags, config.SPAN_KINDS);
       const project = await config.loadProject(globalOptions(cmd));
       if (flags.baselines) {

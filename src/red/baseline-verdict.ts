@@ -4,7 +4,7 @@
  */
 import { plural } from "../text/index.js";
 import type { CompareReport, OperationComparison } from "./compare.js";
-import { ALPHA, type RelativeLimits } from "./method.js";
+import type { RelativeLimits } from "./method.js";
 
 /** A limit an operation went over, significantly. */
 interface Regression {
@@ -45,6 +45,21 @@ export interface BaselineCheck {
   results: BaselineResult[];
 }
 
+/** Why a checked latency limit has no test (no common bucket bound, no figure), or undefined. */
+function untestable(o: OperationComparison, limits: RelativeLimits): string | undefined {
+  const checked = [
+    ["p95", limits.p95IncreasePercent],
+    ["p99", limits.p99IncreasePercent],
+  ] as const;
+  const missing = checked
+    .filter(
+      ([q, max]) => max !== undefined && (!o.latencyMs[q].test || o.latencyMs[q].percent === null),
+    )
+    .map(([q]) => q);
+  if (missing.length === 0) return undefined;
+  return `no ${missing.join(", ")} test: the histograms share no bucket bound or a side has no figure`;
+}
+
 function regressions(o: OperationComparison, limits: RelativeLimits): Regression[] {
   const found: Regression[] = [];
   const latency = [
@@ -53,7 +68,8 @@ function regressions(o: OperationComparison, limits: RelativeLimits): Regression
   ] as const;
   for (const [limit, l, max] of latency) {
     if (max === undefined || !l.test || l.percent === null) continue;
-    if (l.test.p < ALPHA && l.percent > max) {
+    // As `--compare` calls it significant, and slower: more requests above the split than before.
+    if (l.significant && l.test.z > 0 && l.percent > max) {
       const { before, after, percent, test } = l;
       found.push({
         limit,
@@ -67,7 +83,7 @@ function regressions(o: OperationComparison, limits: RelativeLimits): Regression
     }
   }
   const e = o.errorPercent;
-  if (e.test && e.points !== null && e.test.p < ALPHA && e.points > limits.errorIncreasePoints) {
+  if (e.significant && e.points !== null && e.points > limits.errorIncreasePoints) {
     found.push({
       limit: "error-rate-increase",
       before: e.before!,
@@ -75,7 +91,7 @@ function regressions(o: OperationComparison, limits: RelativeLimits): Regression
       increase: e.points,
       max: limits.errorIncreasePoints,
       unit: "pp",
-      p: e.test.p,
+      p: e.test!.p,
     });
   }
   return found;
@@ -112,6 +128,8 @@ function judgeOperation(
             `${plural(after, "request")} now, fewer than the ${minRequests} needed to judge`,
           );
     case "compared": {
+      const untested = untestable(o, limits);
+      if (untested) return unjudged("cannot-judge", untested);
       const found = regressions(o, limits);
       return {
         ...base,

@@ -155,4 +155,25 @@ describe("judgeBaseline", () => {
       minRequests: 10,
     });
   });
+
+  it("cannot judge a limit it cannot test: the histograms share no bucket bound", () => {
+    const now = {
+      ...op("GET /items", 1000, [0, 0, 1000], 900),
+      histogram: { boundsMs: [7, 30], counts: [0, 0, 1000] },
+    };
+    const report = compare(baseline([op("GET /items", 1000, FAST, 9)]), window([now]), 10);
+    const check = judgeBaseline(report, DEFAULT_RELATIVE_LIMITS);
+    expect(check.verdict).toBe("cannot-judge");
+    expect(check.results[0]!.reason).toMatch(/^no p95 test: the histograms share no bucket bound/);
+  });
+
+  it("does not fail a limit below the minimum relevant change that --compare uses", () => {
+    const report = compare(
+      baseline([op("GET /items", 100000, [50000, 45000, 5000, 0, 0, 0, 0], 10)]),
+      window([op("GET /items", 100000, [45000, 45000, 10000, 0, 0, 0, 0], 10.6)]),
+      10,
+    );
+    const check = judgeBaseline(report, { ...DEFAULT_RELATIVE_LIMITS, p95IncreasePercent: 5 });
+    expect(check.verdict).toBe("pass");
+  });
 });

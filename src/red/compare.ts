@@ -57,7 +57,8 @@ export interface OperationComparison {
 /** `gini red --compare NAME --json`. */
 export interface CompareReport {
   baseline: { name: string; savedAt: string; gini: string; range: RedWindow["range"] };
-  now: { range: RedWindow["range"] };
+  /** The window read now, and why it has no operations (null when it has). */
+  now: { range: RedWindow["range"]; noData: RedWindow["noData"] };
   selection: RedWindow["selection"];
   method: { alpha: number; minLatencyChangePercent: number; minRequests: number };
   operations: OperationComparison[];
@@ -158,7 +159,7 @@ export function compare(baseline: Baseline, now: RedWindow, minRequests: number)
   const { name, savedAt, gini, range } = baseline;
   return {
     baseline: { name, savedAt, gini, range },
-    now: { range: now.range },
+    now: { range: now.range, noData: now.noData },
     selection: now.selection,
     method: { alpha: ALPHA, minLatencyChangePercent: MIN_LATENCY_CHANGE * 100, minRequests },
     operations,

@@ -12,7 +12,8 @@ export const MIN_LATENCY_CHANGE = 0.1;
 /** How `--help` names the tests and the thresholds (the README says the same). */
 export const METHOD_TEXT = `
 A change is significant when its test gives p < ${ALPHA} (two-sided) and, for latency,
-the quantile moved by ${MIN_LATENCY_CHANGE * 100} % or more. Errors: two-proportion z-test.
+the quantile moved by ${MIN_LATENCY_CHANGE * 100} % or more. Errors: two-proportion z-test
+(Fisher's exact test when an expected count is under 5).
 Latency: quantile test (Mood's median test for p50, likewise for p95 and p99): the
 share of requests slower than the histogram bucket bound nearest the baseline's
 quantile, before vs now, by a two-proportion z-test.`;

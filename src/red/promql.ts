@@ -124,3 +124,11 @@ export function bucketsQuery(names: SpanMetricNames, sel: RedSelection): string 
   const range = promDuration(sel.windowSeconds);
   return `sum(increase(${names.duration}_bucket${matchers(names, sel)}[${range}])) by (${by})`;
 }
+
+/** `sum(increase(calls{…, status error}[w])) by (service, operation)`: failed requests per operation. */
+export function errorsQuery(names: SpanMetricNames, sel: RedSelection): string {
+  const by = groupLabels(names, "operation").join(", ");
+  const failed = `${names.labels.status}=${literal(ERROR_STATUS_CODE)}`;
+  const range = promDuration(sel.windowSeconds);
+  return `sum(increase(${names.calls}${matchers(names, sel, [failed])}[${range}])) by (${by})`;
+}

@@ -4,7 +4,7 @@
  */
 import type { ConfigFacts } from "../config/index.js";
 import type { Prometheus } from "./prometheus.js";
-import { bucketsQuery, type RedSelection } from "./promql.js";
+import { bucketsQuery, errorsQuery, type RedSelection } from "./promql.js";
 import { readRed } from "./read-red.js";
 import type { NoData, RedFigures } from "./report.js";
 
@@ -79,14 +79,23 @@ export async function readRedWindow(
   selection: RedSelection,
   time: number,
 ): Promise<RedWindow> {
-  const [red, buckets] = await Promise.all([
+  const [red, buckets, failed] = await Promise.all([
     readRed(prom, facts, { ...selection, operations: true, history: false }, time),
     prom.instant(bucketsQuery(facts.names, selection), time),
+    prom.instant(errorsQuery(facts.names, selection), time),
   ]);
   const byKey = histograms(buckets, facts);
+  const { service: serviceLabel, operation: operationLabel } = facts.names.labels;
+  const errorsByKey = new Map(
+    failed.map((f) => [
+      `${f.labels[serviceLabel] ?? ""}${SEP}${f.labels[operationLabel] ?? ""}`,
+      Number.isFinite(f.value) ? Math.round(f.value) : 0,
+    ]),
+  );
   const operations = red.services.flatMap((s) =>
     s.operations.map(({ name, history: _, ...figures }): OperationWindow => {
-      const errors = Math.round((figures.requests * (figures.errorPercent ?? 0)) / 100);
+      // No error series for an operation that has requests means no error.
+      const errors = Math.min(figures.requests, errorsByKey.get(`${s.name}${SEP}${name}`) ?? 0);
       const histogram = byKey.get(`${s.name}${SEP}${name}`) ?? { boundsMs: [], counts: [0] };
       return { service: s.name, operation: name, ...figures, errors, histogram };
     }),

@@ -44,3 +44,14 @@ describe("quantileTest", () => {
     expect(quantileTest(before, { boundsMs: [5, 10, 25], counts: [0, 0, 0, 0] }, 0.5)).toBeNull();
   });
 });
+
+describe("proportionTest with few events", () => {
+  it("uses Fisher's exact test: 0 of 1000 errors before, 1 of 10 now, is not significant", () => {
+    const t = proportionTest(0, 1000, 1, 10);
+    expect(t.p).toBeCloseTo(0.0099, 4);
+  });
+
+  it("still finds a large change in small samples", () => {
+    expect(proportionTest(0, 20, 15, 20).p).toBeLessThan(0.001);
+  });
+});

@@ -3,7 +3,7 @@
  * a two-proportion z-test on error rates, and on latency a quantile test (Mood's median test,
  * generalised to p95 and p99) over the duration histograms Prometheus keeps.
  */
-import { errorFunction } from "simple-statistics";
+import { errorFunction, gammaln } from "simple-statistics";
 
 import type { Histogram } from "./red-window.js";
 
@@ -23,7 +23,29 @@ export interface QuantileTest extends ProportionTest {
   boundMs: number;
 }
 
-/** Two-proportion z-test with the pooled variance; p = 1 when there is no variance at all. */
+/** ln C(n, k). */
+const lnChoose = (n: number, k: number) => gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
+
+/**
+ * Fisher's exact test, two-sided: the probability, with the margins fixed, of a table no more
+ * likely than the one seen. For small counts, where the z-test's normal approximation fails.
+ */
+function fisherP(x1: number, n1: number, x2: number, n2: number): number {
+  const k = x1 + x2;
+  const ln = (x: number) => lnChoose(n1, x) + lnChoose(n2, k - x) - lnChoose(n1 + n2, k);
+  const seen = ln(x1);
+  let p = 0;
+  for (let x = Math.max(0, k - n2); x <= Math.min(k, n1); x++) {
+    const l = ln(x);
+    if (l <= seen + 1e-9) p += Math.exp(l);
+  }
+  return Math.min(1, p);
+}
+
+/**
+ * Two-proportion z-test with the pooled variance; p = 1 when there is no variance at all. When a
+ * cell's expected count is under 5, p comes from Fisher's exact test instead.
+ */
 export function proportionTest(x1: number, n1: number, x2: number, n2: number): ProportionTest {
   const before = n1 > 0 ? x1 / n1 : 0;
   const after = n2 > 0 ? x2 / n2 : 0;
@@ -31,6 +53,8 @@ export function proportionTest(x1: number, n1: number, x2: number, n2: number): 
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (!(se > 0)) return { before, after, z: 0, p: 1 };
   const z = (after - before) / se;
+  const expected = [n1, n2].flatMap((n) => [n * pooled, n * (1 - pooled)]);
+  if (Math.min(...expected) < 5) return { before, after, z, p: fisherP(x1, n1, x2, n2) };
   // errorFunction is an approximation (error ~1e-7): it may step a hair past 1.
   const p = Math.min(1, Math.max(0, 1 - errorFunction(Math.abs(z) / Math.SQRT2)));
   return { before, after, z, p };

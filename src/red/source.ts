@@ -123,7 +123,13 @@ export async function redSource(
       const minRequests = budgetFor(EVERY_SERVICE, project.slo, flags).minRequests;
       const { windowSeconds } = baseline;
       const comparison = await compareWith(baseline.name, { windowSeconds, minRequests });
-      const relative = judgeBaseline(comparison, baseline.limits);
+      // --service and --operation narrow the baseline's operations too.
+      const selected = comparison.operations.filter(
+        (o) =>
+          (selection.service === undefined || o.service === selection.service) &&
+          (selection.operation === undefined || o.operation === selection.operation),
+      );
+      const relative = judgeBaseline({ ...comparison, operations: selected }, baseline.limits);
       const budgetVerdict = anyLimits(project.slo, flags) ? absolute.budgetVerdict : null;
       const verdicts = budgetVerdict ? [budgetVerdict, relative.verdict] : [relative.verdict];
       return { ...absolute, ...verdictOf(verdicts), budgetVerdict, baseline: relative };
