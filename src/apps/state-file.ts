@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, readFile, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 import * as z from "zod";
 
-import { ensureGiniDir, giniDir, PRIVATE_FILE } from "../config/index.js";
+import { ensureGiniDir, giniDir, PRIVATE_FILE, writePrivateJson } from "../config/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import type { AppWarning } from "./app.js";
 
@@ -112,16 +111,8 @@ export async function loadState(
 /** Writes the state, through a temporary file so a crash never leaves half a file. */
 export async function writeState(projectDir: string, state: StateFile): Promise<void> {
   await ensureGiniDir(projectDir, "logs");
-  const file = statePath(projectDir);
-  // Unique per write: apps of one wave record themselves concurrently.
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(state, null, 2) + "\n", { mode: PRIVATE_FILE });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  // Apps of one wave record themselves concurrently: each write has its own temporary file.
+  await writePrivateJson(statePath(projectDir), state);
 }
 
 /** Deletes the state file; a missing file is fine. */

@@ -1,4 +1,5 @@
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** `.gini/` and what is in it hold the apps' commands: only the user may read them. */
@@ -27,4 +28,19 @@ export async function ensureGiniDir(
   await writeFile(ignore, "# written by gini\n*\n", { mode: PRIVATE_FILE });
   await chmod(ignore, PRIVATE_FILE);
   return folder;
+}
+
+/**
+ * Writes `doc` as JSON to a file only the user may read, through a temporary file so a crash
+ * never leaves half a file; the temporary name is unique, so concurrent writers do not collide.
+ */
+export async function writePrivateJson(file: string, doc: unknown): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(tmp, JSON.stringify(doc, null, 2) + "\n", { mode: PRIVATE_FILE });
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }

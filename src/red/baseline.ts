@@ -2,12 +2,12 @@
  * Baselines: a RED window saved under `.gini/baselines/NAME.json` by `gini red --save NAME`, for
  * `gini red --compare NAME` and `gini check --baseline NAME` to compare with later.
  */
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 import * as z from "zod";
 
-import { displayPath, ensureGiniDir, giniDir, PRIVATE_FILE } from "../config/index.js";
+import { displayPath, ensureGiniDir, giniDir, writePrivateJson } from "../config/index.js";
 import { errorMessage, EXIT_USAGE, GiniError } from "../errors.js";
 import type { RedWindow } from "./red-window.js";
 
@@ -70,20 +70,13 @@ export function baselinePath(projectDir: string, name: string): string {
 }
 
 /**
- * Writes a baseline, through a temporary file; an existing one of that name is replaced.
+ * Writes a baseline (atomically, for the user only); an existing one of that name is replaced.
  * Returns its path.
  */
 export async function saveBaseline(projectDir: string, baseline: Baseline): Promise<string> {
   const file = baselinePath(projectDir, baseline.name);
   await ensureGiniDir(projectDir, "baselines");
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(baseline, null, 2) + "\n", { mode: PRIVATE_FILE });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writePrivateJson(file, baseline);
   return file;
 }
 

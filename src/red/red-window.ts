@@ -39,18 +39,22 @@ export interface RedWindow {
   noData: NoData | null;
 }
 
-const SEP = "\u0000";
+/** An operation's key in the maps below: service NUL operation. */
+const keyOf = (service: string, operation: string) => `${service}\u0000${operation}`;
+
+/** The key of a Prometheus sample grouped by service and operation. */
+const sampleKey = (labels: Record<string, string>, facts: ConfigFacts) =>
+  keyOf(labels[facts.names.labels.service] ?? "", labels[facts.names.labels.operation] ?? "");
 
 /** The histogram of each operation (keyed service NUL operation) from `bucketsQuery`'s counts. */
 export function histograms(
   samples: { labels: Record<string, string>; value: number }[],
   facts: ConfigFacts,
 ): Map<string, Histogram> {
-  const { service, operation } = facts.names.labels;
   const toMs = facts.names.unit === "s" ? 1000 : 1;
   const cumulative = new Map<string, [number, number][]>();
   for (const s of samples) {
-    const key = `${s.labels[service] ?? ""}${SEP}${s.labels[operation] ?? ""}`;
+    const key = sampleKey(s.labels, facts);
     const le = s.labels.le === "+Inf" ? Infinity : Number(s.labels.le) * toMs;
     if (Number.isNaN(le) || !Number.isFinite(s.value)) continue;
     cumulative.set(key, [...(cumulative.get(key) ?? []), [le, Math.round(s.value)]]);
@@ -85,18 +89,17 @@ export async function readRedWindow(
     prom.instant(errorsQuery(facts.names, selection), time),
   ]);
   const byKey = histograms(buckets, facts);
-  const { service: serviceLabel, operation: operationLabel } = facts.names.labels;
   const errorsByKey = new Map(
     failed.map((f) => [
-      `${f.labels[serviceLabel] ?? ""}${SEP}${f.labels[operationLabel] ?? ""}`,
+      sampleKey(f.labels, facts),
       Number.isFinite(f.value) ? Math.round(f.value) : 0,
     ]),
   );
   const operations = red.services.flatMap((s) =>
     s.operations.map(({ name, history: _, ...figures }): OperationWindow => {
       // No error series for an operation that has requests means no error.
-      const errors = Math.min(figures.requests, errorsByKey.get(`${s.name}${SEP}${name}`) ?? 0);
-      const histogram = byKey.get(`${s.name}${SEP}${name}`) ?? { boundsMs: [], counts: [0] };
+      const errors = Math.min(figures.requests, errorsByKey.get(keyOf(s.name, name)) ?? 0);
+      const histogram = byKey.get(keyOf(s.name, name)) ?? { boundsMs: [], counts: [0] };
       return { service: s.name, operation: name, ...figures, errors, histogram };
     }),
   );
