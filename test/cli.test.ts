@@ -21,6 +21,11 @@ describe("the gini command line", () => {
     const badFlag = await gini(dir, ["up", "--pull", "sometimes"]);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain("Allowed choices are missing, always, never");
+    const watchDetached = await gini(dir, ["up", "--watch", "--detach"]);
+    expect(watchDetached.code).toBe(2);
+    expect(watchDetached.stderr).toContain(
+      "error: --watch runs the apps in the foreground: not with --detach",
+    );
   });
 
   it("init writes the configs, validate passes them and fails a broken one with file:line", async () => {

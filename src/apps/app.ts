@@ -51,6 +51,11 @@ export interface StartedApp {
   readonly exited: Promise<string> | undefined;
   /** Waits for its ready URL and returns the milliseconds it took; fails fast when it stops. */
   waitReady(): Promise<number>;
+  /**
+   * For a process this `up` started: stops it (unless it has exited) and launches it again as
+   * configured, replacing its record; does not wait for ready. The signal aborts that wait later.
+   */
+  readonly restart?: (signal: AbortSignal) => Promise<StartedApp>;
   /** Stops its whole process tree and forgets it in the state file, or removes its container. */
   stop(graceMs?: number): Promise<void>;
   /** Its last lines of output, for error messages. */
@@ -137,4 +142,9 @@ export function appUrl(app: AppConfig): string | null {
   } catch {
     return null;
   }
+}
+
+/** The service name an app's spans carry unless its code sets another: its env's, or its name. */
+export function configuredService(name: string, app: AppConfig): string {
+  return app.env?.OTEL_SERVICE_NAME || name;
 }

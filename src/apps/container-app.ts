@@ -22,6 +22,7 @@ import {
   type AppFacts,
   type AppStatus,
   appUrl,
+  configuredService,
   type StartedApp,
   type StartOptions,
 } from "./app.js";
@@ -99,7 +100,7 @@ export class ContainerApp implements App {
   async facts(docker: DockerClient | undefined): Promise<AppFacts> {
     const c = docker && (await this.container(docker).catch(() => undefined));
     const d = c && (await docker.inspectContainer(c.id).catch(() => undefined));
-    const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
+    const configured = configuredService(this.name, this.config);
     return {
       name: this.name,
       kind: this.kind,

@@ -7,6 +7,7 @@ import {
   type AppFacts,
   type AppStatus,
   appUrl,
+  configuredService,
   type HostProcessReader,
   type StartedApp,
   type StartOptions,
@@ -49,7 +50,7 @@ export class HostApp implements App {
   }
 
   async start(options: StartOptions, records: AppRecords): Promise<StartedApp> {
-    const { name, config, project } = this;
+    const { name, config } = this;
     const before = records.previous(name);
     // A detached `up` is idempotent, like the containers: an unchanged app keeps running. Its
     // entry, not only its command, decides: a new `otlp:` or `env:` takes a restart to apply.
@@ -59,6 +60,13 @@ export class HostApp implements App {
       return startedHostApp(this, before, undefined, options, records);
     }
     if (before) await stopTree(before.pid);
+    return this.launch(options, records);
+  }
+
+  /** Launches its command afresh and records it, replacing its record. */
+  async launch(options: StartOptions, records: AppRecords): Promise<StartedApp> {
+    const { name, config, project } = this;
+    const spec = launchSpec(config);
     await refuseTakenReadyUrl(name, config, options.probe);
     const launched = await launchApp({
       projectDir: project.dir,
@@ -103,7 +111,7 @@ export class HostApp implements App {
   async facts(_docker: unknown, hostProcess: HostProcessReader): Promise<AppFacts> {
     const p = await hostProcess(this.project, this.name);
     const seen = p.envs.map((e) => e.OTEL_SERVICE_NAME).find(Boolean);
-    const configured = this.config.env?.OTEL_SERVICE_NAME || this.name;
+    const configured = configuredService(this.name, this.config);
     const recentLog = sinceLastStart(await tailLines(this.logFile, RECENT_LOG_LINES));
     return {
       name: this.name,
@@ -175,6 +183,14 @@ function startedHostApp(
       await stopTree(proc.pid, { graceMs });
       await records.forget(app.name);
     },
+    ...(exit && {
+      restart: async (signal: AbortSignal) => {
+        // An exited app's pid may belong to someone else now: only a live one is stopped.
+        if (!ended) await stopTree(proc.pid);
+        await exit;
+        return app.launch({ ...options, signal }, records);
+      },
+    }),
     lastLines: tail,
   };
 }

@@ -4,11 +4,11 @@
  *
  * Each app is one unit (`App` in app.ts): `projectApps` makes them from gini.yaml, `startApps`
  * starts them for `gini up` (rolling back on a failure), `superviseApps` runs them in the
- * foreground, `downApps` stops them for `gini down`; `appsStatus`, `appLogs` and `appFacts` read
+ * foreground (`watchApps` with `up --watch`, restarting them on changes), `downApps` stops them for `gini down`; `appsStatus`, `appLogs` and `appFacts` read
  * them for `gini status`, `gini logs` and `gini doctor`. `lockProject` keeps two `up`s or `down`s
  * from changing one project's stack at once.
  */
-export type { AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
+export type { App, AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
 export { appEnv, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
 export { downApps } from "./down-apps.js";
 export { readHostProcess } from "./host-process.js";
@@ -17,3 +17,4 @@ export { lockProject, type ProjectLock } from "./project-lock.js";
 export { startApps } from "./start-apps.js";
 export { APP_STOP_GRACE_MS } from "./stop-tree.js";
 export { killApps, superviseApps } from "./supervise.js";
+export { watchApps, watchedApps, type WatchEvent } from "./watch-apps.js";

@@ -49,8 +49,11 @@ function row(o: OperationComparison): string[] {
   return [name, ...figures, note ? dim(note) : ""];
 }
 
-/** `gini-api GET /items: p95 41ms → 97ms (+137 %)`, for each significant change of an operation. */
-export function changeLine(o: OperationComparison): string {
+/**
+ * `gini-api GET /items: p95 41ms → 97ms (+137 %)`, for each significant change of an operation;
+ * with `errorsAlways`, the error rate ends the line even when it did not change significantly.
+ */
+export function changeLine(o: OperationComparison, errorsAlways = false): string {
   const parts = (["p50", "p95", "p99"] as Quantile[])
     .filter((q) => o.latencyMs[q].significant)
     .map((q) => {
@@ -58,10 +61,9 @@ export function changeLine(o: OperationComparison): string {
       return `${q} ${formatMs(l.before)} → ${formatMs(l.after)} (${signedPercent(l.percent)})`;
     });
   const e = o.errorPercent;
-  if (e.significant) {
-    const points = `${e.points! > 0 ? "+" : ""}${e.points} pp`;
-    parts.push(`errors ${formatPercent(e.before)} → ${formatPercent(e.after)} (${points})`);
-  }
+  const errors = `errors ${formatPercent(e.before)} → ${formatPercent(e.after)}`;
+  if (e.significant) parts.push(`${errors} (${e.points! > 0 ? "+" : ""}${e.points} pp)`);
+  else if (errorsAlways) parts.push(errors);
   return `${o.service} ${o.operation}: ${parts.join(", ")}`;
 }
 

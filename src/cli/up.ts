@@ -9,6 +9,7 @@ import { reachStack } from "./reach-stack.js";
 
 interface UpFlags {
   detach?: boolean;
+  watch?: boolean;
   apps: boolean;
   pull: "missing" | "always" | "never";
   timeout: number;
@@ -65,6 +66,10 @@ export function registerUp(program: Command): void {
     .description("start the SPM stack and the apps, and wait until they are ready")
     .option("-d, --detach", "return once everything is ready (apps keep running in the background)")
     .option("--no-apps", "start only the stack, not the apps")
+    .option(
+      "-w, --watch",
+      "restart a host app when files under its cwd change, and print its RED before vs after",
+    )
     .addOption(
       new Option("--pull <policy>", "when to pull images")
         .choices(["missing", "always", "never"])
@@ -72,6 +77,15 @@ export function registerUp(program: Command): void {
     )
     .option("--timeout <seconds>", "how long to wait for readiness", seconds, 120)
     .action(async (flags: UpFlags, cmd: Command) => {
+      if (flags.watch && (flags.detach || !flags.apps)) {
+        throw new GiniError(
+          `--watch runs the apps in the foreground: not with ${flags.detach ? "--detach" : "--no-apps"}`,
+          {
+            hint: "gini up --watch",
+            exitCode: EXIT_USAGE,
+          },
+        );
+      }
       const [{ loadProject }, { phaseTimer, up, realRuntime }, apps, summary] = await Promise.all([
         import("../config/index.js"),
         import("../stack/index.js"),
@@ -93,6 +107,8 @@ export function registerUp(program: Command): void {
         { cleanupMs: apps.APP_STOP_GRACE_MS + 5000 },
       );
       const projectApps = apps.projectApps(project);
+      // A missing watch path is refused before anything starts.
+      const watched = flags.watch ? apps.watchedApps(project, projectApps) : [];
       const onLine = linePrinter(projectApps.map((a) => a.name));
       let started: StartedApp[];
       // Held while the stack and the apps start, not while they run in the foreground: a `down`
@@ -123,6 +139,9 @@ export function registerUp(program: Command): void {
         starting.dispose();
       }
       summary.printAppsSummary(started, detach);
-      if (!detach) await runInForeground(apps, started);
+      if (flags.watch) {
+        const { runWatching } = await import("./up-watch.js");
+        await runWatching(apps, project, watched, started);
+      } else if (!detach) await runInForeground(apps, started);
     });
 }

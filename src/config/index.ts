@@ -22,3 +22,4 @@ export {
   validateOptions,
   validateProject,
 } from "./validate/index.js";
+export { watchPaths } from "./watch-paths.js";

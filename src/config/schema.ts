@@ -65,6 +65,16 @@ export const appSchema = z
     depends_on: z.array(z.string()).optional(),
     /** For `image` apps: container ports published on the host at the same number. */
     ports: z.array(z.number().int().min(1).max(65535)).optional(),
+    /**
+     * For command apps under `gini up --watch`: the files and folders whose changes restart the
+     * app, relative to its cwd (default: the cwd itself).
+     */
+    watch: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * For `gini up --watch`: changes that do not restart the app, in .gitignore syntax relative to
+     * its cwd, on top of .git, node_modules, .gini and what .gitignore files list.
+     */
+    ignore: z.array(z.string().min(1)).optional(),
   })
   .refine((app) => !app.command !== !app.image, {
     message: "give exactly one of command (a host process) or image (a container)",
@@ -72,6 +82,17 @@ export const appSchema = z
   .refine((app) => !app.ports || app.image, {
     message: "ports is for image apps; a host command opens its own ports",
     path: ["ports"],
+  })
+  .superRefine((app, ctx) => {
+    if (app.command) return;
+    for (const key of ["watch", "ignore"] as const) {
+      if (app[key] === undefined) continue;
+      ctx.addIssue({
+        code: "custom",
+        message: `${key} is for command apps; gini up --watch restarts host processes only`,
+        path: [key],
+      });
+    }
   });
 
 /** A latency budget: a duration with a unit, e.g. `300ms`, `1.5s`. */

@@ -11,6 +11,7 @@ import { GiniError } from "../errors.js";
 import { type HttpGet, httpGet } from "../health/index.js";
 import { type Baseline, baselinePath, readBaseline, saveBaseline } from "./baseline.js";
 import { judgeBaseline } from "./baseline-verdict.js";
+import { type BeforeAfter, beforeAfter, type Runs, whenServed } from "./before-after.js";
 import { anyLimits, type BudgetFlags, budgetFor, EVERY_SERVICE } from "./budgets.js";
 import type { CheckReport } from "./check-report.js";
 import { compare, type CompareReport } from "./compare.js";
@@ -68,6 +69,11 @@ export interface RedSource {
     flags: BudgetFlags,
     baseline?: { name: string; limits: RelativeLimits; windowSeconds?: number },
   ): Promise<CheckReport>;
+  /**
+   * For `up --watch`: the services' RED over an app's run before a change and its run after,
+   * once the run after has served enough requests (read every scrape until then).
+   */
+  beforeAfter(services: string[], runs: Runs, signal: AbortSignal): Promise<BeforeAfter>;
 }
 
 /**
@@ -112,6 +118,14 @@ export async function redSource(
       return { baseline: saved, file: await saveBaseline(project.dir, saved) };
     },
     compare: compareWith,
+    beforeAfter: (services, runs, signal) => {
+      const { minRequests } = budgetFor(EVERY_SERVICE, project.slo, {});
+      const window = (selection: RedSelection, time: number) =>
+        readRedWindow(prom, facts, selection, time);
+      const read = () => beforeAfter(window, facts, services, runs, deps.now(), minRequests);
+      const everyMs = Math.max(1000, facts.scrapeSeconds * 1000);
+      return whenServed(read, runs, { now: deps.now, everyMs, signal });
+    },
     check: async (selection, flags, baseline) => {
       const operations = selection.operation !== undefined;
       const absolute = judge(

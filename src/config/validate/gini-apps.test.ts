@@ -125,6 +125,25 @@ describe("an app's folder", () => {
   });
 });
 
+describe("watch and ignore (gini up --watch)", () => {
+  it("refuses a watch path that is not there, at its line, as up --watch would", async () => {
+    const lines = ["apps:", "  api:", "    command: x", "    watch:", "      - .", "      - src"];
+    expect(await findingsFor(lines)).toEqual([
+      [6, "gini-apps", expect.stringMatching(/^apps\.api\.watch: \/.*\/src not found$/)],
+    ]);
+  });
+
+  it("refuses them on an image app, which --watch does not restart", async () => {
+    expect(await findingsFor(["apps:", "  web: { image: nginx, ignore: ['*.md'] }"])).toEqual([
+      [
+        2,
+        "gini-yaml",
+        "apps.web.ignore: ignore is for command apps; gini up --watch restarts host processes only",
+      ],
+    ]);
+  });
+});
+
 describe("otlp", () => {
   it("accepts grpc and http", async () => {
     expect(

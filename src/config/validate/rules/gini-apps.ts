@@ -3,6 +3,7 @@ import { appNameProblems } from "../../app-names.js";
 import { asRecord, get, str } from "../../model/index.js";
 import { type AppConfig, CONTAINER_NAME_PATTERN } from "../../schema.js";
 import { orderProblems } from "../../start-order.js";
+import { watchPaths } from "../../watch-paths.js";
 import { findingAt } from "../document.js";
 import type { Finding, Rule } from "../types.js";
 
@@ -10,7 +11,8 @@ const RULE = "gini-apps";
 
 /**
  * What `gini up` would refuse about the apps only once the stack runs: an unknown or cyclic
- * depends_on, a container name Docker refuses or that takes a stack service's, a missing cwd.
+ * depends_on, a container name Docker refuses or that takes a stack service's, a missing cwd or
+ * `watch:` path.
  * Read from gini.yaml's data as far as it goes, so these show beside the gini-yaml rule's findings
  * rather than only once those are fixed.
  */
@@ -28,9 +30,18 @@ export const giniApps: Rule = (ctx) => {
     const { problem } = appFolder(ctx.project.dir, name, cwd);
     return problem ? [at(["apps", name, "cwd"], problem.message, problem.hint)] : [];
   });
+  const watched = Object.entries(asRecord(get(doc.data, "apps")) ?? {}).flatMap(([name, app]) => {
+    const watch = get(app, "watch");
+    if (!Array.isArray(watch) || !watch.every((w) => typeof w === "string")) return [];
+    const cwd = str(get(app, "cwd"));
+    return watchPaths(ctx.project.dir, name, { cwd, watch }).problems.map((p) =>
+      at(["apps", name, "watch", p.index], p.message, p.hint),
+    );
+  });
   return [
     ...orderProblems(apps).map((p) => at(p.keys, p.message, p.hint)),
     ...folders,
+    ...watched,
     // A name: of the wrong kind is the gini-yaml rule's finding; no container name follows from it.
     ...(project !== undefined && (named === undefined || CONTAINER_NAME_PATTERN.test(project))
       ? appNameProblems(project, apps).map((p) => at(p.keys, p.message, p.fix))
