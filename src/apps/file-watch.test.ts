@@ -16,12 +16,17 @@ describe("watching an app's files (real inotify)", () => {
     const dir = projectFixture({ files: { "src/a.js": "", ".gitignore": "*.log\n" } });
     mkdirSync(join(dir, "node_modules/x"), { recursive: true });
     const changes: FileChange[] = [];
-    const watch = watchFiles([dir], watchIgnore(dir, dir), {
-      onChange: (c) => changes.push(c),
-      onError: (err) => {
-        throw err;
+    const watch = watchFiles(
+      [dir],
+      watchIgnore(dir, dir),
+      {
+        onChange: (c) => changes.push(c),
+        onError: (err) => {
+          throw err;
+        },
       },
-    }, 200);
+      200,
+    );
     try {
       await watch.ready;
       writeFileSync(join(dir, "debug.log"), "x");
@@ -32,9 +37,7 @@ describe("watching an app's files (real inotify)", () => {
       writeFileSync(join(dir, "src/b.js"), "2");
       writeFileSync(join(dir, "src/a.js"), "3");
       await sleep(600);
-      expect(changes.map((c) => c.files)).toEqual([
-        [join(dir, "src/a.js"), join(dir, "src/b.js")],
-      ]);
+      expect(changes.map((c) => c.files)).toEqual([[join(dir, "src/a.js"), join(dir, "src/b.js")]]);
     } finally {
       await watch.close();
     }

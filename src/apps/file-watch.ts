@@ -45,7 +45,9 @@ export function watchFiles(
       handlers.onChange(change);
     }, quietMs);
   });
-  watcher.on("error", (err) => handlers.onError(err instanceof Error ? err : new Error(String(err))));
+  watcher.on("error", (err) =>
+    handlers.onError(err instanceof Error ? err : new Error(String(err))),
+  );
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,
