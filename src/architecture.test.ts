@@ -9,7 +9,8 @@ const SRC = import.meta.dirname;
 
 /** Who may import whom: a folder's imports must stay within this list (cli → … → text). */
 const MAY_IMPORT: Record<string, string[]> = {
-  cli: ["apps", "config", "demo", "doctor", "export", "red", "stack", "text", "traces"],
+  cli: ["apps", "config", "demo", "doctor", "export", "mcp", "red", "stack", "text", "traces"],
+  mcp: [],
   export: ["apps", "config", "stack", "text"],
   doctor: ["apps", "config", "docker", "health", "stack", "text"],
   traces: ["apps", "config", "health", "stack", "text"],

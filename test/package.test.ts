@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { containersLabelled } from "./helpers/docker.js";
@@ -116,6 +119,27 @@ describe("gini-spm as a user installs it: npm pack, npm i -D, npx gini", () => {
     expect(up.out).toMatch(/app api ready/);
     expect((await fetch("http://127.0.0.1:8000/api/items")).status).toBe(200);
     expect((await gini("down")).code).toBe(0);
+  });
+
+  it("npx gini mcp answers an MCP client from the installed package", async () => {
+    const transport = new StdioClientTransport({
+      command: "npx",
+      args: ["--no-install", "gini", "mcp"],
+      cwd: app,
+      env: { ...(process.env as Record<string, string>), NO_COLOR: "1" },
+      stderr: "pipe",
+    });
+    const client = new Client({ name: "gini-pack-test", version: "1.0.0" });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["status", "red", "traces"]));
+      const status = (await client.callTool({ name: "status", arguments: {} })) as CallToolResult;
+      expect(status.isError).toBeFalsy();
+      expect((status.structuredContent as unknown as StatusDoc).project).toBe(PROJECT);
+    } finally {
+      await client.close();
+    }
   });
 
   it("a user's app imports gini-spm/tracing by package name", async () => {

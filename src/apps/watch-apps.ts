@@ -151,7 +151,8 @@ export function watchApps(
   async function watchUntilAborted(): Promise<void> {
     const watches: FileWatch[] = slots.map((slot) => {
       const { cwd, paths } = watchPaths(project.dir, slot.app.name, slot.app.config);
-      return watchFiles(paths, watchIgnore(project.dir, cwd, slot.app.config.ignore), {
+      const { ignore, watch } = slot.app.config;
+      return watchFiles(paths, watchIgnore(project.dir, cwd, ignore, watch ? paths : []), {
         onChange: (change) => schedule(slot, change),
         onError: (err) =>
           onEvent({ type: "watch-error", app: slot.app.name, message: err.message }),

@@ -48,4 +48,15 @@ describe("what a change under up --watch does not restart", () => {
     // Outside the cwd, its patterns do not apply.
     expect(ignored(join(project, "README.md"))).toBe(false);
   });
+
+  it("watches what watch: names even when a .gitignore lists it, but not what ignore: lists", () => {
+    const project = dir();
+    const build = join(project, "api/build");
+    const ignored = watchIgnore(project, join(project, "api"), ["*.map"], [build]);
+    expect(ignored(build, true)).toBe(false);
+    expect(ignored(join(build, "server.js"))).toBe(false);
+    expect(ignored(join(build, "server.js.map"))).toBe(true);
+    expect(ignored(join(build, "node_modules/x.js"))).toBe(true);
+    expect(ignored(join(project, "api/debug.log"))).toBe(true);
+  });
 });

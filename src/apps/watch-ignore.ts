@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 import ignore, { type Ignore } from "ignore";
 
@@ -29,21 +29,32 @@ function gitignores(projectDir: string, cwd: string): Rules[] {
   });
 }
 
+/** True when `path` is `folder` or lies under it. */
+const under = (path: string, folder: string) => {
+  const rel = relative(folder, path);
+  return rel === "" || !(rel.startsWith("..") || isAbsolute(rel));
+};
+
 /**
  * Whether a change at `path` (absolute; `isDir` when known) leaves an app running under
  * `gini up --watch`: anything under .git, node_modules or .gini, what the .gitignore files from
- * the project folder down to the app's cwd list, and the app's own `ignore:` patterns (relative to
- * its cwd). Rules apply only to paths under their folder, as git applies them.
+ * the project folder down to the app's cwd list (except under `named`, the paths its `watch:`
+ * names: a build folder git ignores may be just what should restart it), and the app's own
+ * `ignore:` patterns (relative to its cwd). Rules apply only to paths under their folder, as git
+ * applies them.
  */
 export function watchIgnore(
   projectDir: string,
   cwd: string,
   patterns: string[] = [],
+  named: string[] = [],
 ): (path: string, isDir?: boolean) => boolean {
-  const all = [...gitignores(projectDir, cwd), { base: cwd, rules: ignore().add(patterns) }];
+  const own = { base: cwd, rules: ignore().add(patterns) };
+  const git = gitignores(projectDir, cwd);
   return (path, isDir) => {
     if (path.split(sep).some((part) => ALWAYS_IGNORED.has(part))) return true;
-    return all.some(({ base, rules }) => {
+    const rules = named.some((n) => under(path, n)) ? [own] : [...git, own];
+    return rules.some(({ base, rules }) => {
       const rel = relative(base, path);
       if (rel === "" || rel.startsWith("..")) return false;
       const posix = rel.split(sep).join("/");

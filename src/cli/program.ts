@@ -9,6 +9,7 @@ import { registerExport } from "./export.js";
 import { globalOptions } from "./global-options.js";
 import { registerInit } from "./init.js";
 import { registerLogs } from "./logs.js";
+import { registerMcp } from "./mcp.js";
 import { configureColor } from "./output.js";
 import { registerRed } from "./red.js";
 import { registerStatus } from "./status.js";
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
     registerRed,
     registerCheck,
     registerExport,
+    registerMcp,
   ]) {
     register(program);
   }
