@@ -15,7 +15,7 @@ import { falseAlarmRow, measureFalseAlarms } from "./false-alarms.js";
 import { benchContext, cleanUp, docker, stackNamesInUse } from "./proc.js";
 import { measurePrometheusCost, prometheusCostRows } from "./prometheus-cost.js";
 import { measureRedDelay, redRow } from "./red-delay.js";
-import { measureRedQuery, redQueryRow } from "./red-query.js";
+import { measureRedQuery, redQueryRows } from "./red-query.js";
 import { measureStackTimes, stackRows, upPhases } from "./stack-times.js";
 import { envInt } from "./stats.js";
 import { renderTable, type Row } from "./table.js";
@@ -114,7 +114,9 @@ try {
     ])),
   );
   rows.push(
-    ...(await section("`gini red --json`", async () => [redQueryRow(await measureRedQuery(ctx))])),
+    ...(await section("`gini red --json` and MCP red", async () =>
+      redQueryRows(await measureRedQuery(ctx)),
+    )),
   );
   rows.push(
     ...(await section("collector throughput", async () => {
