@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import vitest from "@vitest/eslint-plugin";
 import { defineConfig } from "eslint/config";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
@@ -29,6 +30,21 @@ export default defineConfig(
           selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier",
           message: 'write `import * as z from "zod"`',
         },
+      ],
+    },
+  },
+  {
+    // A focused or skipped test passes CI while testing less; two tests of one title cannot be
+    // told apart in a report; a test without an assertion cannot fail.
+    files: ["**/*.test.ts"],
+    plugins: { vitest },
+    rules: {
+      "vitest/no-focused-tests": "error",
+      "vitest/no-disabled-tests": "error",
+      "vitest/no-identical-title": "error",
+      "vitest/expect-expect": [
+        "error",
+        { assertFunctionNames: ["expect", "expect*", "assert*", "fc.assert"] },
       ],
     },
   },

@@ -159,6 +159,8 @@ describe("faults around a running stack", () => {
     await upDetached();
     await restartEngine();
     const after = await status();
+    // Every service listed, none running: an empty list must not pass.
+    expect(after.services.map((s) => s.name)).toEqual(["otel-collector", "jaeger", "prometheus"]);
     for (const s of after.services) expect(s.state, s.name).not.toBe("running");
     const up = await gini(dir, ["up", "--detach"]);
     expect(up.code, up.stderr).toBe(0);

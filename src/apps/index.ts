@@ -16,5 +16,7 @@ export { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";
 export { lockProject, type ProjectLock } from "./project-lock.js";
 export { startApps } from "./start-apps.js";
 export { APP_STOP_GRACE_MS } from "./stop-tree.js";
+/** @public used through the module namespace `cli/up.ts` passes around, which knip cannot follow */
 export { killApps, superviseApps } from "./supervise.js";
+/** @public as above */
 export { watchApps, watchedApps, type WatchEvent } from "./watch-apps.js";

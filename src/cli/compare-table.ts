@@ -7,7 +7,7 @@ import { formatMs, formatPercent, formatTime, formatWindow } from "./red-format.
 import { align, noDataLines } from "./red-table.js";
 
 /** +137 %, -12 %; "" without a figure. */
-export const signedPercent = (p: number | null): string =>
+const signedPercent = (p: number | null): string =>
   p === null ? "" : `${p > 0 ? "+" : ""}${Math.round(p)} %`;
 
 /** True when a significant change of the operation made it worse (slower, or more errors). */

@@ -57,7 +57,6 @@ export const appSchema = z
     env: z.record(z.string(), z.string()).optional(),
     /** http:// URL that answers 2xx once the app is ready (the probe speaks plain HTTP only). */
     ready: z
-      .string()
       .url()
       .refine((url) => /^http:\/\//i.test(url), { message: "gini probes plain http:// URLs only" })
       .optional(),

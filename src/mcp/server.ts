@@ -69,7 +69,7 @@ async function logsAnswer(
 }
 
 /** The MCP server with gini's tools (`up` and `down` only when lifecycle is allowed). */
-export function mcpServer(options: McpOptions): McpServer {
+function mcpServer(options: McpOptions): McpServer {
   const server = new McpServer({ name: "gini", version: options.version });
   for (const spec of TOOLS) {
     if (spec.lifecycle && !options.allowLifecycle) continue;

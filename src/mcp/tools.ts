@@ -31,7 +31,7 @@ export interface ToolSpec {
 }
 
 /** The most traces an answer holds, and log lines. */
-export const MAX_TRACES = 20;
+const MAX_TRACES = 20;
 export const MAX_LOG_LINES = 1000;
 
 /** A duration as the commands take it; they check it and say what is wrong. */

@@ -29,7 +29,7 @@ export interface LatencyChange {
 }
 
 /** The error rate before and after, in percent, its change in percentage points, and its test. */
-export interface ErrorChange {
+interface ErrorChange {
   before: number | null;
   after: number | null;
   points: number | null;

@@ -41,7 +41,7 @@ export const realRedDeps = (): RedDeps => ({
 });
 
 /** What a comparison reads now: the baseline's selection, over another window when given. */
-export interface CompareOptions {
+interface CompareOptions {
   windowSeconds?: number;
   /** Requests each side needs for a verdict; gini.yaml's `slo."*"` or the default otherwise. */
   minRequests?: number;
