@@ -4,7 +4,8 @@
  * targets. Nothing is asserted: a missed target says "missed". Progress goes to stderr.
  * Env: BENCH_ONLY (sections whose names contain one of these words, e.g. stack,RED),
  * BENCH_RUNS (default 7), BENCH_RED_RUNS (5), BENCH_PROMETHEUS_MINUTES (2; four windows of it),
- * BENCH_COMPARE_WINDOWS (10; false alarms of `red --compare`), BENCH_THROUGHPUT_SECONDS (30),
+ * BENCH_COMPARE_WINDOWS (10; false alarms of `red --compare`), BENCH_WATCH_ROUNDS (6; saves under
+ * `up --watch`), BENCH_THROUGHPUT_SECONDS (30),
  * BENCH_THROUGHPUT_RATES (2500,5000,10000,20000,40000), BENCH_TRACING_ROUNDS/SECONDS (tracing.ts).
  * It uses the stack's fixed names and ports, like the integration tests: do not run both at once.
  */
@@ -23,6 +24,7 @@ import { measureThroughput } from "./throughput.js";
 import { throughputRows } from "./throughput-rows.js";
 import { benchTracing } from "./tracing.js";
 import { tracingRows } from "./tracing-rows.js";
+import { measureWatch, watchRows } from "./watch.js";
 
 const started = performance.now();
 const runs = envInt("BENCH_RUNS", 7);
@@ -30,6 +32,7 @@ const redRuns = envInt("BENCH_RED_RUNS", 5);
 const promMinutes = envInt("BENCH_PROMETHEUS_MINUTES", 2);
 const seconds = envInt("BENCH_THROUGHPUT_SECONDS", 30);
 const compareWindows = envInt("BENCH_COMPARE_WINDOWS", 10);
+const watchRounds = envInt("BENCH_WATCH_ROUNDS", 6);
 const rates = (process.env.BENCH_THROUGHPUT_RATES ?? "2500,5000,10000,20000,40000")
   .split(",")
   .map(Number);
@@ -117,6 +120,9 @@ try {
     ...(await section("`gini red --json` and MCP red", async () =>
       redQueryRows(await measureRedQuery(ctx)),
     )),
+  );
+  rows.push(
+    ...(await section("up --watch", async () => watchRows(await measureWatch(ctx, watchRounds)))),
   );
   rows.push(
     ...(await section("collector throughput", async () => {
