@@ -121,6 +121,17 @@ describe("gini up --watch on the real stack, with the demo API as a user's host 
     expect(Math.abs(p95 - 97.5) / 97.5).toBeLessThan(0.2);
     expect(line).toMatch(/, errors 0\.0% → 0\.0%$/);
 
+    // And back: the listing fast again is a change too, downwards.
+    await sleep(12_000);
+    const mark = out.length;
+    writeFileSync(knob, "{}");
+    const faster = await eventually(
+      async () => /api: gini-api GET \/api\/items: .*/.exec(out.slice(mark))?.[0],
+      (l) => l !== undefined,
+      90_000,
+    );
+    expect(faster).toMatch(/p50 \S+ → \S+ \(-\d+ %\)/);
+
     up.kill("SIGINT");
     await eventually(
       async () => up.exitCode,

@@ -31,6 +31,19 @@ describe("quantileTest", () => {
     expect(t.p).toBeLessThan(1e-6);
   });
 
+  it("sees a quantile fall as well as rise: the split lies between the two windows' quantiles", () => {
+    // Uniform 50–100 ms, then a few ms: at the bound nearest the baseline's p95 (100 ms) no request
+    // of either window is slower, so the split must come from between the two.
+    const slow = { boundsMs: BOUNDS, counts: [0, 0, 0, 0, 150, 0, 0] };
+    const fast = { boundsMs: BOUNDS, counts: [20, 30, 4, 0, 0, 0, 0] };
+    for (const q of [0.5, 0.95, 0.99]) {
+      const down = quantileTest(slow, fast, q)!;
+      expect([q, down.boundMs]).toEqual([q, q === 0.5 ? 10 : 25]);
+      expect(down.p).toBeLessThan(1e-6);
+      expect(quantileTest(fast, slow, q)!.p).toBeLessThan(1e-6);
+    }
+  });
+
   it("finds no change between equal histograms", () => {
     const h = { boundsMs: BOUNDS, counts: [40, 30, 20, 10, 0, 0, 0] };
     expect(quantileTest(h, h, 0.5)!.p).toBe(1);

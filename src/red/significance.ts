@@ -69,9 +69,12 @@ function cumulative(h: Histogram): { at: Map<number, number>; total: number } {
 }
 
 /**
- * Tests whether the `q` quantile moved: of the bucket bounds both histograms have, the one where
- * the baseline's share of slower requests is nearest 1 - q splits both windows, and the shares of
- * slower requests are compared. Null without a common bound or without requests on a side.
+ * Tests whether the `q` quantile moved: the shares of requests slower than one bucket bound (both
+ * histograms have it) are compared. The bound is one between the two windows' quantiles, where a
+ * move of the quantile shows as a move of that share (in either direction); when both quantiles
+ * lie in one bucket, the bound where the baseline's share of slower requests is nearest 1 - q.
+ * Among several, the one whose baseline share is nearest 1 - q. Null without a common bound or
+ * without requests on a side.
  */
 export function quantileTest(before: Histogram, after: Histogram, q: number): QuantileTest | null {
   const b = cumulative(before);
@@ -80,7 +83,13 @@ export function quantileTest(before: Histogram, after: Histogram, q: number): Qu
   const common = before.boundsMs.filter((bound) => a.at.has(bound));
   if (common.length === 0) return null;
   const slower = (c: typeof b, bound: number) => c.total - (c.at.get(bound) ?? 0);
-  const boundMs = common.reduce((best, bound) =>
+  // The upper bound of the bucket holding each window's quantile (Infinity: above the last).
+  const bucketOf = (c: typeof b) =>
+    common.find((bound) => (c.at.get(bound) ?? 0) >= q * c.total) ?? Infinity;
+  const [low, high] = [bucketOf(b), bucketOf(a)].sort((x, y) => x - y) as [number, number];
+  const between = common.filter((bound) => bound >= low && bound < high);
+  const candidates = between.length > 0 ? between : common;
+  const boundMs = candidates.reduce((best, bound) =>
     Math.abs(slower(b, bound) / b.total - (1 - q)) < Math.abs(slower(b, best) / b.total - (1 - q))
       ? bound
       : best,
