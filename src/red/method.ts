@@ -15,8 +15,9 @@ A change is significant when its test gives p < ${ALPHA} (two-sided) and, for la
 the quantile moved by ${MIN_LATENCY_CHANGE * 100} % or more. Errors: two-proportion z-test
 (Fisher's exact test when an expected count is under 5).
 Latency: quantile test (Mood's median test for p50, likewise for p95 and p99): the
-share of requests slower than the histogram bucket bound nearest the baseline's
-quantile, before vs now, by a two-proportion z-test.`;
+share of requests slower than a histogram bucket bound between the two windows'
+quantiles (the one nearest the baseline's quantile when both lie in one bucket),
+before vs now, by a two-proportion z-test.`;
 
 /** How much worse than the baseline an operation may get (`gini check --baseline`). */
 export interface RelativeLimits {
