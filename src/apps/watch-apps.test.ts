@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
-import { loadProject } from "../config/index.js";
+import { loadProject, type Project } from "../config/index.js";
 import { GiniError } from "../errors.js";
 import type { App, StartedApp } from "./app.js";
 import { watchApps, watchedApps, type WatchEvent } from "./watch-apps.js";
@@ -52,6 +52,15 @@ async function watching(lines: string[]) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** watchApps over one app's fake runs, once its files are watched. */
+async function started(project: Project, app: App, runs: ReturnType<typeof fakeRuns>) {
+  const events: WatchEvent[] = [];
+  const ctrlC = new AbortController();
+  const watch = watchApps(project, [app], [runs.first], ctrlC.signal, (e) => events.push(e));
+  await sleep(300);
+  return { runs, events, ctrlC, watch };
+}
+
 /** Longer than a burst's quiet time and a fake restart. */
 const SETTLE_MS = 900;
 
@@ -60,11 +69,7 @@ describe("up --watch restarts apps as their files change", () => {
 
   it("restarts on a watched file, says which, and stops the current run at Ctrl-C", async () => {
     const { dir, project, app } = await watching(yaml);
-    const runs = fakeRuns();
-    const events: WatchEvent[] = [];
-    const ctrlC = new AbortController();
-    const watch = watchApps(project, [app], [runs.first], ctrlC.signal, (e) => events.push(e));
-    await sleep(300);
+    const { runs, events, ctrlC, watch } = await started(project, app, fakeRuns());
     expect(events).toEqual([{ type: "watching", app: "api", paths: ["api"] }]);
     writeFileSync(join(dir, "api/notes.md"), "ignored");
     await sleep(SETTLE_MS);
@@ -85,11 +90,7 @@ describe("up --watch restarts apps as their files change", () => {
 
   it("reports an app that exits on its own and restarts it on the next change", async () => {
     const { dir, project, app } = await watching(yaml);
-    const runs = fakeRuns();
-    const events: WatchEvent[] = [];
-    const ctrlC = new AbortController();
-    const watch = watchApps(project, [app], [runs.first], ctrlC.signal, (e) => events.push(e));
-    await sleep(300);
+    const { runs, events, ctrlC, watch } = await started(project, app, fakeRuns());
     runs.crash(1);
     await sleep(50);
     expect(events[1]).toEqual({
@@ -108,11 +109,8 @@ describe("up --watch restarts apps as their files change", () => {
 
   it("says a restart failed, leaves the exited run alone, and tries again on the next change", async () => {
     const { dir, project, app } = await watching(yaml);
-    const runs = fakeRuns({ failReady: (pid) => pid === 2 });
-    const events: WatchEvent[] = [];
-    const ctrlC = new AbortController();
-    const watch = watchApps(project, [app], [runs.first], ctrlC.signal, (e) => events.push(e));
-    await sleep(300);
+    const failing = fakeRuns({ failReady: (pid) => pid === 2 });
+    const { runs, events, ctrlC, watch } = await started(project, app, failing);
     writeFileSync(join(dir, "api/src/a.js"), "broken");
     await sleep(SETTLE_MS);
     expect(events.slice(1).map((e) => e.type)).toEqual(["change", "restart-failed"]);

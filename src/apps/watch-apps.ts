@@ -149,18 +149,19 @@ export function watchApps(
   return { done: watchUntilAborted(), kill };
 
   async function watchUntilAborted(): Promise<void> {
-    const watches: FileWatch[] = slots.map((slot) => {
+    const watched = slots.map((slot) => {
       const { cwd, paths } = watchPaths(project.dir, slot.app.name, slot.app.config);
       const { ignore, watch } = slot.app.config;
-      return watchFiles(paths, watchIgnore(project.dir, cwd, ignore, watch ? paths : []), {
+      const files = watchFiles(paths, watchIgnore(project.dir, cwd, ignore, watch ? paths : []), {
         onChange: (change) => schedule(slot, change),
         onError: (err) =>
           onEvent({ type: "watch-error", app: slot.app.name, message: err.message }),
       });
+      return { slot, paths, files };
     });
+    const watches: FileWatch[] = watched.map((w) => w.files);
     await Promise.all(watches.map((w) => w.ready));
-    for (const slot of slots) {
-      const { paths } = watchPaths(project.dir, slot.app.name, slot.app.config);
+    for (const { slot, paths } of watched) {
       onEvent({ type: "watching", app: slot.app.name, paths: paths.map(shown) });
     }
     await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { execa } from "execa";
+import { execFile } from "node:child_process";
 
 /** What one run of gini's own command line left. */
 export interface GiniRun {
@@ -21,17 +21,29 @@ const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
  * or cannot start is a run with its code and what it printed.
  */
 export function giniRunner(entry: string, globalArgs: string[]): GiniRunner {
-  return async (args, timeoutMs) => {
-    const run = await execa(process.execPath, [entry, ...globalArgs, ...args], {
-      reject: false,
-      env: { NO_COLOR: "1" },
-      stdin: "ignore",
-      timeout: timeoutMs,
-      maxBuffer: MAX_OUTPUT_BYTES,
+  return (args, timeoutMs) =>
+    new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [entry, ...globalArgs, ...args],
+        {
+          env: { ...process.env, NO_COLOR: "1" },
+          timeout: timeoutMs,
+          maxBuffer: MAX_OUTPUT_BYTES,
+        },
+        (err, stdout, stderr) => {
+          // Killed by the timeout (too much output kills it too, with its own code).
+          const timedOut = err?.killed === true && err.code !== "ERR_CHILD_PROCESS_STDIO_MAXBUFFER";
+          const code = err === null ? 0 : typeof err.code === "number" ? err.code : 1;
+          resolve({
+            code,
+            stdout,
+            stderr: timedOut
+              ? `error: \`gini ${args.join(" ")}\` took longer than ${timeoutMs / 1000} s\nhint: \`gini doctor\` says what is slow or stuck`
+              : stderr,
+          });
+        },
+      );
+      child.stdin?.end();
     });
-    const stderr = run.timedOut
-      ? `error: \`gini ${args.join(" ")}\` took longer than ${timeoutMs / 1000} s\nhint: \`gini doctor\` says what is slow or stuck`
-      : String(run.stderr);
-    return { code: run.exitCode ?? 1, stdout: String(run.stdout), stderr };
-  };
 }

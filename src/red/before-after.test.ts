@@ -48,6 +48,18 @@ const T = 1_800_000_000_000;
 /** Ready at T, changed 60 s later, ready again 1 s after that. */
 const runs: Runs = { before: { from: T, to: T + 60_000 }, readyAt: T + 61_000 };
 
+/** whenServed over `read`, with the clock `msAfterReady` after the restart's ready; a comparison. */
+async function served(read: ReturnType<typeof reader>["read"], msAfterReady: number) {
+  const now = () => runs.readyAt + msAfterReady;
+  const found = await whenServed(() => beforeAfter(read, facts, ["api"], runs, now(), 10), runs, {
+    now,
+    everyMs: 1,
+    signal: new AbortController().signal,
+  });
+  if ("tooShort" in found) throw new Error("compared nothing");
+  return found;
+}
+
 describe("an app's RED before and after a restart", () => {
   it("reads each run from one lag after it got ready, and only the app's services", async () => {
     const { read, asked } = reader((time) =>
@@ -94,13 +106,7 @@ describe("an app's RED before and after a restart", () => {
         ? [op("api", "GET /items", 50, FAST), op("api", "POST /rare", 2, FAST)]
         : [op("api", "GET /items", after++, FAST)],
     );
-    const now = () => runs.readyAt + 30_000;
-    const found = await whenServed(() => beforeAfter(read, facts, ["api"], runs, now(), 10), runs, {
-      now,
-      everyMs: 1,
-      signal: new AbortController().signal,
-    });
-    if ("tooShort" in found) throw new Error("compared nothing");
+    const found = await served(read, 30_000);
     expect(servedEnough(found)).toBe(true);
     expect(found.operations.find((o) => o.operation === "GET /items")!.requests.after).toBe(10);
   });
@@ -109,13 +115,7 @@ describe("an app's RED before and after a restart", () => {
     const { read } = reader((time) => [
       op("api", "GET /items", time * 1000 === runs.before.to ? 50 : 2, FAST),
     ]);
-    const now = () => runs.readyAt + 121_000;
-    const found = await whenServed(() => beforeAfter(read, facts, ["api"], runs, now(), 10), runs, {
-      now,
-      everyMs: 1,
-      signal: new AbortController().signal,
-    });
-    if ("tooShort" in found) throw new Error("compared nothing");
+    const found = await served(read, 121_000);
     expect(found.operations[0]!.status).toBe("too-few-requests");
   });
 });
