@@ -66,7 +66,7 @@ export function compareMarkdown(report: CompareReport, jaegerUi: string): string
   const { end, windowSeconds } = report.now.range;
   const changes = changed.map((o) => {
     const q = { service: o.service, operation: o.operation, end, windowSeconds };
-    return `- ${changeLine(o)}: ${traceLinks(jaegerUi, q, o.latencyMs.p95.after)}`;
+    return `- ${changeLine(o)}: ${traceLinks(jaegerUi, q, o.slowestFromMs)}`;
   });
   const method = `Last ${formatWindow(windowSeconds)} vs the baseline's ${formatWindow(b.range.windowSeconds)} (saved ${b.savedAt}); significant: p < ${ALPHA}, latency ±${report.method.minLatencyChangePercent} % or more.`;
   return [

@@ -31,6 +31,7 @@ function op(
     errorPercent: { before: 0, after: 0, points: 0, test: null, significant: false },
     latencyMs: { p50: same(5), p95: p95 ?? same(17), p99: same(23) },
     significant: p95?.significant ?? false,
+    slowestFromMs: 10,
   };
 }
 

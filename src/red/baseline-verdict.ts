@@ -31,6 +31,8 @@ export interface BaselineResult {
   reason: string | null;
   requests: { before: number; after: number };
   regressions: Regression[];
+  /** Where the slowest requests now start, in ms (OperationComparison's). */
+  slowestFromMs: number | null;
 }
 
 /** The relative half of `gini check --json`. */
@@ -102,7 +104,8 @@ function judgeOperation(
   limits: RelativeLimits,
   minRequests: number,
 ): BaselineResult {
-  const base = { service: o.service, operation: o.operation, requests: o.requests };
+  const { service, operation, requests, slowestFromMs } = o;
+  const base = { service, operation, requests, slowestFromMs };
   const { before, after } = o.requests;
   const unjudged = (verdict: "cannot-judge" | "not-judged", reason: string): BaselineResult => ({
     ...base,

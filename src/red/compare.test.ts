@@ -53,6 +53,8 @@ describe("compare", () => {
     expect(items!.latencyMs.p95).toMatchObject({ before: 9, after: 60, ms: 51, significant: true });
     expect(items!.latencyMs.p95.percent).toBeCloseTo(566.7, 1);
     expect(report.significant).toBe(true);
+    // The p95 now lies in (25, 50]: the slowest 5 % took more than 25 ms.
+    expect(items!.slowestFromMs).toBe(25);
   });
 
   it("does not call a change significant below the minimum relevant change, however many requests", () => {

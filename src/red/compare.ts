@@ -3,7 +3,7 @@
  * the data supports it (significance.ts). A stable JSON document: fields are only ever added.
  */
 import type { Baseline } from "./baseline.js";
-import type { OperationWindow, RedWindow } from "./red-window.js";
+import { type OperationWindow, quantileFloorMs, type RedWindow } from "./red-window.js";
 import {
   ALPHA,
   MIN_LATENCY_CHANGE,
@@ -52,6 +52,11 @@ export interface OperationComparison {
   latencyMs: Record<Quantile, LatencyChange>;
   /** True when any figure changed significantly. */
   significant: boolean;
+  /**
+   * Where the slowest requests now start, in ms: the lower bound of the bucket holding the p95
+   * (see quantileFloorMs). Null without requests now.
+   */
+  slowestFromMs: number | null;
 }
 
 /** `gini red --compare NAME --json`. */
@@ -141,6 +146,7 @@ function compareOperation(
     errorPercent,
     latencyMs,
     significant: errorPercent.significant || Object.values(latencyMs).some((l) => l.significant),
+    slowestFromMs: a ? quantileFloorMs(a.histogram, QUANTILES.p95) : null,
   };
 }
 

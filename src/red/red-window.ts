@@ -17,6 +17,23 @@ export interface Histogram {
   counts: number[];
 }
 
+/**
+ * The lower bound of the bucket that holds the `q` quantile: requests at least this long are among
+ * the slowest `1 - q`. A quantile read from a histogram is interpolated inside its bucket and may
+ * lie above every real request, so a search for the slowest traces starts here. 0 in the first
+ * bucket; null without requests.
+ */
+export function quantileFloorMs(h: Histogram, q: number): number | null {
+  const total = h.counts.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  let below = 0;
+  for (const [i, n] of h.counts.entries()) {
+    below += n;
+    if (below >= q * total) return i === 0 ? 0 : h.boundsMs[i - 1]!;
+  }
+  return h.boundsMs.at(-1) ?? 0;
+}
+
 /** One operation (span name) of a service over the window. */
 export interface OperationWindow extends Omit<RedFigures, "history"> {
   service: string;
