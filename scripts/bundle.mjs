@@ -1,6 +1,6 @@
 // Bundles the CLI (src/bin.ts and everything it imports, dependencies included) into
 // dist/bundle/, one chunk per lazily imported command module. Loading a few large files instead
-// of hundreds of small ones saves ~0.3 s on every command (see the README's performance section).
+// of hundreds of small ones saves ~0.3 s on every command (see docs/performance.md).
 // Modules find package files relative to themselves one folder below dist/ (dist/<folder>/x.js),
 // which holds for dist/bundle/ too. ssh2 stays external: it loads a WebAssembly file from its own
 // folder and optional native addons.
@@ -14,7 +14,7 @@ import { build } from "esbuild";
 rmSync("dist/bundle", { recursive: true, force: true });
 
 // Every command loads dockerode, which loads at once what only some engines need. Two of its
-// requires are replaced (together ~25 ms on every command; the README's Performance section):
+// requires are replaced (together ~25 ms on every command; docs/performance.md):
 // - dockerode's BuildKit modules (gRPC and protobuf, 1 MB): only buildImage with BuildKit and
 //   dockerode's own followProgress use them; gini builds no images and follows pulls with
 //   docker-modem's followProgress;

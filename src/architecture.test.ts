@@ -1,29 +1,53 @@
-// The map in ARCHITECTURE.md, checked: which folder may import which, only through its public
-// entry (index.ts), and no file over the size limit. Tests and fakes may reach internals.
+// The map in ARCHITECTURE.md, checked: which folder may import which (its table's "may import"
+// column, read here, so the table is the rule), only through its public entry (index.ts), and no
+// file over the size limit. Tests and fakes may reach internals.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 const SRC = import.meta.dirname;
+const ARCHITECTURE = join(SRC, "..", "ARCHITECTURE.md");
+
+const HEADER = /^\|\s*folder\s*\|\s*owns\s*\|\s*may import\s*\|$/;
+
+/**
+ * The folder table of ARCHITECTURE.md as folder → the folders it may import: its header row
+ * `| folder | owns | may import |`, a separator, then one row per folder, "`name/`" first and
+ * the imports last ("a, b" or "nothing"). Throws, naming the line, on anything else.
+ */
+function allowedImports(markdown: string): Record<string, string[]> {
+  const lines = markdown.split("\n");
+  const start = lines.findIndex((l) => HEADER.test(l.trim()));
+  const fail = (line: number, why: string) =>
+    new Error(`ARCHITECTURE.md:${line + 1}: ${why} (the folder table is what this test checks)`);
+  if (start < 0) throw fail(0, "no table with the header | folder | owns | may import |");
+  if (!/^\|(\s*:?-{3,}:?\s*\|){3}$/.test(lines[start + 1]?.trim() ?? "")) {
+    throw fail(start + 1, "the folder table's header is not followed by | --- | --- | --- |");
+  }
+  const table: Record<string, string[]> = {};
+  for (let i = start + 2; i < lines.length && lines[i]!.trim().startsWith("|"); i++) {
+    const row = lines[i]!.trim();
+    const folder = /^\|\s*`([a-z]+)\/`\s*\|/.exec(row)?.[1];
+    const imports = /\|\s*([^|]*?)\s*\|$/.exec(row)?.[1];
+    if (!folder) throw fail(i, 'a row does not start with a folder such as "| `cli/` |"');
+    if (imports === undefined || !/^(nothing|[a-z]+(, [a-z]+)*)$/.test(imports)) {
+      throw fail(i, `${folder}/: "may import" is not "nothing" or "a, b, c": "${imports ?? ""}"`);
+    }
+    if (table[folder]) throw fail(i, `${folder}/ has two rows`);
+    table[folder] = imports === "nothing" ? [] : imports.split(", ");
+  }
+  const unknown = Object.values(table)
+    .flat()
+    .filter((to) => !(to in table));
+  if (unknown.length > 0)
+    throw fail(start, `may import folders without a row: ${unknown.join(", ")}`);
+  if (Object.keys(table).length === 0) throw fail(start, "the folder table has no rows");
+  return table;
+}
 
 /** Who may import whom: a folder's imports must stay within this list (cli → … → text). */
-const MAY_IMPORT: Record<string, string[]> = {
-  cli: ["apps", "config", "demo", "doctor", "export", "mcp", "red", "stack", "text", "traces"],
-  mcp: [],
-  export: ["apps", "config", "stack", "text"],
-  doctor: ["apps", "config", "docker", "health", "stack", "text"],
-  traces: ["apps", "config", "health", "stack", "text"],
-  apps: ["config", "docker", "health", "stack", "text"],
-  red: ["config", "health", "text"],
-  stack: ["config", "docker", "health", "text"],
-  demo: ["health", "text", "tracing"],
-  config: ["text"],
-  docker: ["text"],
-  health: ["text"],
-  text: [],
-  tracing: [],
-};
+const MAY_IMPORT = allowedImports(readFileSync(ARCHITECTURE, "utf8"));
 
 /** Folders entered only through their index.ts, innermost first. */
 const UNITS = ["config/detect", "config/model", "config/validate", ...Object.keys(MAY_IMPORT)];
@@ -65,6 +89,14 @@ describe("the architecture", () => {
         .map((target) => `${file} → ${target}`),
     );
     expect(reaching).toEqual([]);
+  });
+
+  it("has a row in ARCHITECTURE.md's table for every folder under src/", () => {
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.filter((f) => !(f in MAY_IMPORT))).toEqual([]);
+    expect(Object.keys(MAY_IMPORT).filter((f) => !folders.includes(f))).toEqual([]);
   });
 
   it("imports only in the allowed direction", () => {
@@ -115,5 +147,39 @@ describe("the architecture", () => {
   it("keeps every source file under 300 lines", () => {
     const long = sources.filter((f) => readFileSync(join(SRC, f), "utf8").split("\n").length > 300);
     expect(long).toEqual([]);
+  });
+});
+
+describe("reading the folder table of ARCHITECTURE.md", () => {
+  const table = (...rows: string[]) =>
+    ["# map", "", "| folder | owns | may import |", "| --- | --- | --- |", ...rows, ""].join("\n");
+
+  it("reads each folder's imports, and nothing as none", () => {
+    const md = table(
+      "| `cli/` | commands | apps, text |",
+      "| `apps/` | x | text |",
+      "| `text/` | words | nothing |",
+    );
+    expect(allowedImports(md)).toEqual({
+      cli: ["apps", "text"],
+      apps: ["text"],
+      text: [],
+    });
+  });
+
+  it("fails naming the line when the table is missing or malformed", () => {
+    expect(() => allowedImports("# map\n\nno table\n")).toThrow(
+      "ARCHITECTURE.md:1: no table with the header | folder | owns | may import |",
+    );
+    expect(() => allowedImports(table("| cli | x | text |", "| `text/` | x | nothing |"))).toThrow(
+      'ARCHITECTURE.md:5: a row does not start with a folder such as "| `cli/` |"',
+    );
+    expect(() => allowedImports(table("| `cli/` | x | text and apps |"))).toThrow(
+      'ARCHITECTURE.md:5: cli/: "may import" is not "nothing" or "a, b, c": "text and apps"',
+    );
+    expect(() => allowedImports(table("| `cli/` | x | text |"))).toThrow(
+      "may import folders without a row: text",
+    );
+    expect(() => allowedImports(table())).toThrow("the folder table has no rows");
   });
 });

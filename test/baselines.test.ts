@@ -119,7 +119,7 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
 
   it("nothing changed: three windows, each compared with the one before, flag nothing", async () => {
     // The first windows after the apps start are slower (the benchmark flags the first one):
-    // a baseline is taken once they are warm, as the README advises.
+    // a baseline is taken once they are warm, as docs/before-after.md advises.
     await sleep(WARM_UP_MS);
     let tested = 0;
     for (let i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 // The fault matrix: what goes wrong around a running stack, each fault made real against the
-// engine, and what gini does about it. README's "When things go wrong" table points here.
+// engine, and what gini does about it. The "When things go wrong" table of
+// docs/troubleshooting.md points here.
 import { execFileSync, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";

@@ -93,7 +93,7 @@ describe("gini traces on the real stack", () => {
     expect(lines[1]).toBe(`  http://localhost:16686/trace/${traceId}`);
     const modelLine = lines.find((l) => l.includes("model.generate"));
     expect(modelLine).toMatch(
-      /^ {2}gini-api +[ │]*└─ model\.generate +\S+ m?s {2}✖ gini-demo-model failed/,
+      /^ {2}gini-api +[ │]*└─ model\.generate +[\d.]+m?s {2}✖ gini-demo-model failed/,
     );
   });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { appEnv } from "./app-env.js";
+import { appEnv, type AppTarget, appTarget } from "./app-env.js";
+
+const HOST: AppTarget = { kind: "host", publishedHost: "localhost" };
+const CONTAINER: AppTarget = { kind: "container" };
 
 describe("appEnv", () => {
   it("injects the OTEL variables for a host app on top of the inherited env", () => {
-    const env = appEnv("api", {}, "host", { PATH: "/bin", HOME: "/home/me", UNSET: undefined });
+    const env = appEnv("api", {}, HOST, { PATH: "/bin", HOME: "/home/me", UNSET: undefined });
     expect(env).toEqual({
       PATH: "/bin",
       HOME: "/home/me",
@@ -18,14 +21,14 @@ describe("appEnv", () => {
   });
 
   it("asks for SDK error logs (where the doctor finds failed exports) unless the shell sets a level", () => {
-    expect(appEnv("api", {}, "host", {}).OTEL_LOG_LEVEL).toBe("error");
-    expect(appEnv("api", {}, "host", { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("debug");
+    expect(appEnv("api", {}, HOST, {}).OTEL_LOG_LEVEL).toBe("error");
+    expect(appEnv("api", {}, HOST, { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("debug");
     const own = { env: { OTEL_LOG_LEVEL: "none" } };
-    expect(appEnv("api", own, "host", { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("none");
+    expect(appEnv("api", own, HOST, { OTEL_LOG_LEVEL: "debug" }).OTEL_LOG_LEVEL).toBe("none");
   });
 
   it("points container apps at the collector on gini-network and inherits nothing by default", () => {
-    const env = appEnv("worker", {}, "container");
+    const env = appEnv("worker", {}, CONTAINER);
     expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://otel-collector:4317");
     expect(env.PATH).toBeUndefined();
     expect(Object.keys(env).sort()).toEqual([
@@ -39,7 +42,7 @@ describe("appEnv", () => {
   });
 
   it("overrides OTEL variables inherited from the user's shell", () => {
-    const env = appEnv("api", {}, "host", {
+    const env = appEnv("api", {}, HOST, {
       OTEL_EXPORTER_OTLP_ENDPOINT: "https://vendor.example:4317",
       OTEL_SERVICE_NAME: "my-shell",
       OTEL_RESOURCE_ATTRIBUTES: "team=a",
@@ -61,7 +64,7 @@ describe("appEnv", () => {
           PORT: "9000",
         },
       },
-      "host",
+      HOST,
       { PATH: "/bin", OTEL_SERVICE_NAME: "shell" },
     );
     expect(env).toMatchObject({
@@ -74,7 +77,7 @@ describe("appEnv", () => {
   });
 
   it("uses process.env for host apps when nothing is passed", () => {
-    expect(appEnv("api", {}, "host").PATH).toBe(process.env.PATH);
+    expect(appEnv("api", {}, HOST).PATH).toBe(process.env.PATH);
   });
 
   it.each([
@@ -83,20 +86,26 @@ describe("appEnv", () => {
     ["host", "http", "http://localhost:4318", "http/protobuf"],
     ["container", "grpc", "http://otel-collector:4317", "grpc"],
     ["container", "http", "http://otel-collector:4318", "http/protobuf"],
-  ] as const)(
-    "a %s app with otlp: %s exports to %s over %s",
-    (target, otlp, endpoint, protocol) => {
-      const env = appEnv("api", otlp ? { otlp } : {}, target, {});
-      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(endpoint);
-      expect(env.OTEL_EXPORTER_OTLP_PROTOCOL).toBe(protocol);
-    },
-  );
+  ] as const)("a %s app with otlp: %s exports to %s over %s", (kind, otlp, endpoint, protocol) => {
+    const env = appEnv("api", otlp ? { otlp } : {}, appTarget(kind, "localhost"), {});
+    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(endpoint);
+    expect(env.OTEL_EXPORTER_OTLP_PROTOCOL).toBe(protocol);
+  });
+
+  it("points host apps at the published host they are handed, containers never", () => {
+    expect(appEnv("api", {}, appTarget("host", "build-box.lan"), {})).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://build-box.lan:4317",
+    });
+    expect(appEnv("api", {}, appTarget("container", "build-box.lan"), {})).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4317",
+    });
+  });
 
   it("still lets the app's env override what its otlp: transport injects", () => {
     const env = appEnv(
       "api",
       { otlp: "http", env: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318" } },
-      "host",
+      HOST,
       {},
     );
     expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://127.0.0.1:4318");
@@ -107,7 +116,7 @@ describe("appEnv", () => {
     const env = appEnv(
       "api",
       { env: { OTEL_RESOURCE_ATTRIBUTES: "team=b, deployment.environment=dev" } },
-      "host",
+      HOST,
       { OTEL_RESOURCE_ATTRIBUTES: "team=a,owner=me%20too" },
     );
     // The app's env wins per key over the shell; encoded values stay as written.
@@ -117,7 +126,7 @@ describe("appEnv", () => {
   });
 
   it("keeps a gini.app the user set", () => {
-    const env = appEnv("api", { env: { OTEL_RESOURCE_ATTRIBUTES: "gini.app=shop" } }, "container");
+    const env = appEnv("api", { env: { OTEL_RESOURCE_ATTRIBUTES: "gini.app=shop" } }, CONTAINER);
     expect(env.OTEL_RESOURCE_ATTRIBUTES).toBe("gini.app=shop");
   });
 });

@@ -2,8 +2,17 @@ import type { AppConfig, OtlpTransport } from "../config/index.js";
 import { hostUrl, PORTS } from "../stack/index.js";
 import { withGiniApp } from "./resource-attributes.js";
 
-/** Where an app runs: a host process, or a container on gini-network. */
-export type AppTarget = "host" | "container";
+/**
+ * Where an app runs, which decides how it reaches the collector: a host process through the ports
+ * published on `publishedHost` (localhost, or a remote engine's host: see the CLI's reachStack),
+ * a container by name on gini-network.
+ */
+export type AppTarget = { kind: "host"; publishedHost: string } | { kind: "container" };
+
+/** The target of an app of `kind` for a command that settled its published host. */
+export function appTarget(kind: AppTarget["kind"], publishedHost: string): AppTarget {
+  return kind === "host" ? { kind, publishedHost } : { kind };
+}
 
 /** Each OTLP transport's collector port and its OTEL_EXPORTER_OTLP_PROTOCOL value. */
 const TRANSPORTS: Record<OtlpTransport, { port: number; protocol: string }> = {
@@ -13,12 +22,13 @@ const TRANSPORTS: Record<OtlpTransport, { port: number; protocol: string }> = {
 
 /**
  * The collector's OTLP endpoint for a transport as each kind of app reaches it: host apps where
- * the port is published (localhost, or a remote engine's host), containers by name on
- * gini-network.
+ * the port is published, containers by name on gini-network.
  */
 export function otlpEndpoint(target: AppTarget, transport: OtlpTransport = "grpc"): string {
   const { port } = TRANSPORTS[transport];
-  return target === "host" ? hostUrl(port, "") : `http://otel-collector:${port}`;
+  return target.kind === "host"
+    ? hostUrl(target.publishedHost, port, "")
+    : `http://otel-collector:${port}`;
 }
 
 /**
@@ -66,7 +76,7 @@ export function appEnv(
   name: string,
   app: Pick<AppConfig, "env" | "otlp">,
   target: AppTarget,
-  inherited: NodeJS.ProcessEnv = target === "host" ? process.env : {},
+  inherited: NodeJS.ProcessEnv = target.kind === "host" ? process.env : {},
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(inherited)) {

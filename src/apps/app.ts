@@ -68,6 +68,8 @@ export interface StartOptions {
   detach: boolean;
   /** How long each app may take to get ready. */
   timeoutMs: number;
+  /** Where host apps reach the collector's published ports (see AppTarget). */
+  publishedHost: string;
   /** For image apps. */
   docker: DockerClient;
   pull: PullPolicy;

@@ -70,7 +70,7 @@ export class ContainerApp implements App {
         host: port,
       })),
       mounts: [],
-      env: appEnv(name, config, "container"),
+      env: appEnv(name, config, { kind: "container" }),
       network: NETWORK,
       aliases: [name],
     };

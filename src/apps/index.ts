@@ -9,7 +9,7 @@
  * from changing one project's stack at once.
  */
 export type { App, AppEvent, AppFacts, HostProcess, StartedApp } from "./app.js";
-export { appEnv, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
+export { appEnv, appTarget, otlpEndpoint, otlpExporterEnv } from "./app-env.js";
 export { downApps } from "./down-apps.js";
 export { readHostProcess } from "./host-process.js";
 export { appFacts, appLogs, appsStatus, projectApps } from "./project-apps.js";

@@ -35,6 +35,7 @@ async function setUp() {
   await startApps(project, worker, {
     detach: true,
     timeoutMs: 1000,
+    publishedHost: "localhost",
     docker,
     pull: "missing",
     probe: async () => ({ ok: true, detail: "" }),

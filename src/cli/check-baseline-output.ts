@@ -1,9 +1,9 @@
 /** `gini check --baseline`'s lines: each operation against the baseline, then its offenders. */
 import type { BaselineCheck, BaselineResult } from "../red/index.js";
 import { ALPHA } from "../red/method.js";
-import { plural } from "../text/index.js";
+import { formatMs, plural } from "../text/index.js";
 import { bad, dim, ok, warn } from "./output.js";
-import { formatMs, formatPercent, formatWindow } from "./red-format.js";
+import { formatPercent, formatWindow } from "./red-format.js";
 
 const NAMES = { "p95-increase": "p95", "p99-increase": "p99", "error-rate-increase": "errors" };
 

@@ -6,8 +6,9 @@
 import type { Builder, TestSuite as Suite } from "junit-report-builder";
 
 import type { BaselineResult, CheckReport, CheckResult } from "../red/index.js";
+import { formatMs } from "../text/index.js";
 import { checkRegressionText } from "./check-baseline-output.js";
-import { formatBudget, formatMs, formatPercent } from "./red-format.js";
+import { formatBudget, formatPercent } from "./red-format.js";
 
 const NAMES = { p95: "p95", p99: "p99", error_rate: "error rate" } as const;
 

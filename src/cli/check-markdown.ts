@@ -1,8 +1,9 @@
 /** `gini check --format markdown`: the verdict, a table per part, links to the traces behind it. */
 import type { BaselineResult, CheckReport, CheckResult } from "../red/index.js";
+import { formatMs } from "../text/index.js";
 import { checkRegressionText } from "./check-baseline-output.js";
 import { code, markdownTable } from "./markdown.js";
-import { formatBudget, formatMs, formatPercent, formatWindow } from "./red-format.js";
+import { formatBudget, formatPercent, formatWindow } from "./red-format.js";
 import { traceLinks } from "./trace-links.js";
 
 const ICONS = {

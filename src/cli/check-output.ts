@@ -1,9 +1,9 @@
 /** `gini check`'s output: a line per judged row, then the verdict. */
 import type { CheckReport, CheckResult } from "../red/index.js";
-import { plural } from "../text/index.js";
+import { formatMs, plural } from "../text/index.js";
 import { baselineCheckLines, baselineVerdictLines } from "./check-baseline-output.js";
 import { bad, bold, dim, ok, warn } from "./output.js";
-import { formatBudget, formatMs, formatPercent, formatWindow } from "./red-format.js";
+import { formatBudget, formatPercent, formatWindow } from "./red-format.js";
 import { noDataLines } from "./red-table.js";
 
 const NAMES = { p95: "p95", p99: "p99", error_rate: "error rate" } as const;

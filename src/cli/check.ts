@@ -25,7 +25,7 @@ interface CheckFlags extends SelectionFlags, BudgetFlagText, RelativeFlagText {
   format?: string;
 }
 
-/** Written in `gini check --help`; README says the same. */
+/** Written in `gini check --help`; docs/commands/check.md shows it. */
 const EXIT_CODES = `
 Budgets come from the flags, else from slo: in gini.yaml (per service; "*" for all).
 With --baseline, each operation of the baseline is judged against its own figures
@@ -68,7 +68,7 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       const budgets = parseBudgetFlags(flags);
       const relative = parseRelativeFlags(flags, DEFAULT_RELATIVE_LIMITS);
       const project = await loadProject(globalOptions(cmd));
-      await reachStack(cmd, project);
+      const publishedHost = await reachStack(cmd, project);
       if (!anyLimits(project.slo, budgets) && !relative) {
         throw new GiniError("gini check: no budget to check", {
           hint: "give --p95 300ms, --p99 1s, --error-rate 1% or --baseline NAME, or budgets under slo: in gini.yaml",
@@ -78,7 +78,7 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       // With --baseline and no --window, the window is as long as the baseline's.
       const window =
         cmd.getOptionValueSource("window") === "default" ? undefined : selection.windowSeconds;
-      const source = await redSource(project, deps);
+      const source = await redSource(project, publishedHost, deps);
       const report = await source.check(
         selection,
         budgets,
@@ -87,7 +87,7 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       const printed = {
         text: () => checkLines(report).join("\n"),
         json: () => JSON.stringify(report, null, 2),
-        markdown: () => checkMarkdown(report, hostUrl(PORTS.jaegerUi, "/")),
+        markdown: () => checkMarkdown(report, hostUrl(publishedHost, PORTS.jaegerUi, "/")),
         junit: () => checkJunit(report),
       }[format];
       say(await printed());

@@ -1,19 +1,16 @@
 import type { Command } from "commander";
 
-import type { RemoteEngine } from "../stack/index.js";
 import { engineOptions } from "./global-options.js";
 import { note, warn } from "./output.js";
 
 /**
- * Settles where this command reaches the stack's ports (see stack's reachStack) and, on a remote
- * engine, says so on stderr: where the ports are, or the SSH tunnel that brings them here.
+ * Settles where this command reaches the stack's ports (stack's locateStack) and, on a remote
+ * engine, says so on stderr: where the ports are, or the SSH tunnel that brings them here. Returns
+ * the published host, which the command hands to whatever builds a URL for its user.
  */
-export async function reachStack(
-  cmd: Command,
-  project: { bind: string },
-): Promise<RemoteEngine | undefined> {
-  const { reachStack: reach } = await import("../stack/index.js");
-  const remote = reach(engineOptions(cmd), project.bind);
+export async function reachStack(cmd: Command, project: { bind: string }): Promise<string> {
+  const { locateStack } = await import("../stack/index.js");
+  const { publishedHost, remote } = locateStack(engineOptions(cmd), project.bind);
   if (remote?.tunnel) {
     note(
       warn(
@@ -24,5 +21,5 @@ export async function reachStack(
   } else if (remote) {
     note(`the engine ${remote.endpoint} is remote: the stack's ports are on ${remote.host}`);
   }
-  return remote;
+  return publishedHost;
 }

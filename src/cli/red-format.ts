@@ -1,14 +1,9 @@
-/** How `gini red` and `gini check` write figures: latencies, rates, percentages, sparklines. */
+/**
+ * How `gini red` and `gini check` write figures: rates, percentages, budgets, sparklines (latencies:
+ * formatMs in src/text, which `gini traces` shares).
+ */
 
 const BLOCKS = "▁▂▃▄▅▆▇█";
-
-/** 0.8ms, 4.2ms, 279ms, 1.24s; "-" for no figure. */
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "-";
-  if (ms < 10) return `${ms.toFixed(1)}ms`;
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  return `${(ms / 1000).toFixed(2)}s`;
-}
 
 /** 15.0%, 0.25%; "-" for no figure. */
 export function formatPercent(percent: number | null): string {

@@ -1,9 +1,10 @@
 /** `gini red --format markdown`, with and without `--compare`: tables for pull-request comments. */
 import type { CompareReport, LatencyChange, RedReport } from "../red/index.js";
 import { ALPHA } from "../red/method.js";
+import { formatMs } from "../text/index.js";
 import { changeLine, worse } from "./compare-table.js";
 import { code, markdownTable } from "./markdown.js";
-import { formatMs, formatPercent, formatRate, formatWindow } from "./red-format.js";
+import { formatPercent, formatRate, formatWindow } from "./red-format.js";
 import { traceLinks } from "./trace-links.js";
 
 /** The RED table of `gini red`. */

@@ -113,8 +113,8 @@ export function registerRed(program: Command, deps?: RedDeps): void {
         say(asJson ? JSON.stringify(listed, null, 2) : baselineLines(listed).join("\n"));
         return;
       }
-      await reachStack(cmd, project);
-      const source = await redSource(project, deps);
+      const publishedHost = await reachStack(cmd, project);
+      const source = await redSource(project, publishedHost, deps);
       if (flags.save !== undefined) {
         const { baseline, file } = await source.save(flags.save, selection, cmd.parent!.version()!);
         const saved = savedLine(baseline, config.displayPath(file));
@@ -123,7 +123,7 @@ export function registerRed(program: Command, deps?: RedDeps): void {
       }
       const tty = process.stdout.isTTY === true && format === "text";
       const json = (doc: unknown) => JSON.stringify(doc, null, flags.watch ? undefined : 2);
-      const jaegerUi = config.hostUrl(config.PORTS.jaegerUi, "/");
+      const jaegerUi = config.hostUrl(publishedHost, config.PORTS.jaegerUi, "/");
       const name = flags.compare;
       // Unless --window is given, the comparison reads a window as long as the baseline's.
       const windowSeconds =

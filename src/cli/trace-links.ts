@@ -1,7 +1,7 @@
 /** Links into the Jaeger UI's search for the traces behind a figure: the slowest, the failing. */
 
 /** What to look for: an operation's traces within a time range. */
-export interface TraceQuery {
+export interface TraceLinkQuery {
   service: string;
   operation: string | null;
   /** The window's end (ISO 8601) and length in seconds. */
@@ -12,7 +12,7 @@ export interface TraceQuery {
 /** The Jaeger UI search for the query's traces taking `minMs` or more, or only the failing ones. */
 export function traceSearch(
   jaegerUi: string,
-  q: TraceQuery,
+  q: TraceLinkQuery,
   only: { minMs: number } | { errors: true },
 ): string {
   const endUs = Date.parse(q.end) * 1000;
@@ -29,7 +29,7 @@ export function traceSearch(
 }
 
 /** `[slowest](…) · [failing](…)` for a Markdown cell. */
-export function traceLinks(jaegerUi: string, q: TraceQuery, slowestMs: number | null): string {
+export function traceLinks(jaegerUi: string, q: TraceLinkQuery, slowestMs: number | null): string {
   const slow =
     slowestMs === null ? [] : [`[slowest](${traceSearch(jaegerUi, q, { minMs: slowestMs })})`];
   return [...slow, `[failing](${traceSearch(jaegerUi, q, { errors: true })})`].join(" · ");

@@ -58,19 +58,22 @@ export function registerTraces(program: Command): void {
         import("../red/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
-      await reachStack(cmd, project);
-      const deps = traces.realTracesDeps(project, () => appServices(project));
+      const publishedHost = await reachStack(cmd, project);
+      const deps = traces.realTracesDeps(project, publishedHost, () =>
+        appServices(project, publishedHost),
+      );
       const style = { bad, bold, dim };
       if (traceId !== undefined) {
         const trace = await traces.getTrace(traceId, deps);
-        if (flags.json) say(JSON.stringify(traces.tracesDocument(trace), null, 2));
-        else for (const line of traces.renderTrace(trace, deps.now(), style)) say(line);
+        if (flags.json) say(JSON.stringify(traces.tracesDocument(trace, publishedHost), null, 2));
+        else
+          for (const line of traces.renderTrace(trace, deps.now(), publishedHost, style)) say(line);
         return;
       }
       const filter = { service: flags.service, errors: flags.errors === true, limit };
       const search = await traces.findTraces(filter, deps);
       if (flags.json) {
-        say(JSON.stringify(traces.tracesDocument(search), null, 2));
+        say(JSON.stringify(traces.tracesDocument(search, publishedHost), null, 2));
       } else if (search.traces.length === 0) {
         const { message, hint } = traces.emptyReason(search, filter);
         say(message);
@@ -79,7 +82,7 @@ export function registerTraces(program: Command): void {
         say(dim(traces.searchHeading(search, filter)));
         for (const trace of search.traces) {
           say();
-          for (const line of traces.renderTrace(trace, deps.now(), style)) say(line);
+          for (const line of traces.renderTrace(trace, deps.now(), publishedHost, style)) say(line);
         }
       }
     });

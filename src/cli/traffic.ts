@@ -42,9 +42,9 @@ export function registerTraffic(program: Command): void {
     .action(async (flags: TrafficFlags) => {
       const rps = parseRps(flags.rps);
       const durationSeconds = parseDuration(flags.duration, "--duration");
-      const [{ driveTraffic }, { hostUrl, PORTS }] = await Promise.all([
+      const [{ driveTraffic }, { hostUrl, LOCALHOST, PORTS }] = await Promise.all([
         import("../demo/index.js"),
-        import("../stack/index.js"),
+        import("../config/index.js"),
       ]);
       const interrupt = onInterrupt("while sending traffic", "");
       // Ctrl-C ends the run early; it still prints what was sent, like the end of a run.
@@ -70,7 +70,9 @@ export function registerTraffic(program: Command): void {
         for (const [route, c] of Object.entries(counts.byRoute).sort()) {
           say(dim(`  ${route.padEnd(34)} ${c.sent} sent, ${c.ok} ok, ${c.failed} failed`));
         }
-        say(dim(`see the Monitor tab of Jaeger: ${hostUrl(PORTS.jaegerUi, "/monitor")}`));
+        // traffic never asks where the engine runs: the link names this machine, like the flags.
+        const monitor = hostUrl(LOCALHOST, PORTS.jaegerUi, "/monitor");
+        say(dim(`see the Monitor tab of Jaeger: ${monitor}`));
       } finally {
         interrupt.dispose();
       }

@@ -13,7 +13,7 @@ const ACTION_TEXT = {
 
 /**
  * Prints `up`'s progress on stderr, so stdout keeps only the summary; with --verbose, how long
- * each phase took too (the README's Performance section reads them).
+ * each phase took too (docs/performance.md reads them).
  */
 export function progressPrinter(verbose = false): (e: UpEvent | AppEvent) => void {
   const drawPull = pullRenderer();
@@ -36,13 +36,14 @@ export function progressPrinter(verbose = false): (e: UpEvent | AppEvent) => voi
   };
 }
 
-/** The URLs of the stack, printed once it is ready. */
-export function printStackSummary(project: Project): void {
+/** The URLs of the stack on `publishedHost`, printed once it is ready. */
+export function printStackSummary(project: Project, publishedHost: string): void {
+  const url = (port: number, path?: string) => hostUrl(publishedHost, port, path);
   say(`${bold("SPM stack is up")} (project ${project.name})`);
-  say(`  Jaeger UI    ${hostUrl(PORTS.jaegerUi)}`);
-  say(`  Monitor tab  ${hostUrl(PORTS.jaegerUi, "/monitor")}`);
-  say(`  Prometheus   ${hostUrl(PORTS.prometheus)}`);
-  say(`  OTLP         gRPC ${hostUrl(PORTS.otlpGrpc, "")}, HTTP ${hostUrl(PORTS.otlpHttp, "")}`);
+  say(`  Jaeger UI    ${url(PORTS.jaegerUi)}`);
+  say(`  Monitor tab  ${url(PORTS.jaegerUi, "/monitor")}`);
+  say(`  Prometheus   ${url(PORTS.prometheus)}`);
+  say(`  OTLP         gRPC ${url(PORTS.otlpGrpc, "")}, HTTP ${url(PORTS.otlpHttp, "")}`);
   if (project.bind === "0.0.0.0")
     say(dim("  ports are published on all interfaces (bind: 0.0.0.0)"));
 }

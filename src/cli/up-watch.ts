@@ -43,16 +43,18 @@ function summary(report: CompareReport): string {
 
 /**
  * Watches the host apps until Ctrl-C, printing each restart, what triggered it, and once the
- * restarted app has served enough, its RED before vs after the change.
+ * restarted app has served enough, its RED before vs after the change (from the Prometheus on
+ * `publishedHost`).
  */
 export async function runWatching(
   apps: Apps,
   project: Project,
   watched: App[],
   started: StartedApp[],
+  publishedHost: string,
 ): Promise<void> {
   const { redSource, appServices } = await import("../red/index.js");
-  const red = await redSource(project);
+  const red = await redSource(project, publishedHost);
   const comparisons = new Map<string, AbortController>();
   let kill = () => apps.killApps(started);
   const stopping = onInterrupt("while watching the apps", "", {
@@ -71,7 +73,7 @@ export async function runWatching(
       say(`${e.app}: restarted (pid ${e.pid}), ready in ${e.ms} ms`);
       const compared = new AbortController();
       comparisons.set(e.app, compared);
-      void compareRuns(red, () => appServices(project), e, compared.signal);
+      void compareRuns(red, () => appServices(project, publishedHost), e, compared.signal);
     }
     if (e.type === "restart-failed") {
       const err = e.error;

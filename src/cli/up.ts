@@ -97,7 +97,7 @@ export function registerUp(program: Command): void {
       onEvent({ type: "phase", phase: "node, modules", ms: performance.now() });
       const timed = phaseTimer(() => performance.now(), onEvent);
       const project = await timed("gini.yaml", () => loadProject(globalOptions(cmd)));
-      await reachStack(cmd, project);
+      const publishedHost = await reachStack(cmd, project);
       const runtime = realRuntime(engineOptions(cmd));
       const detach = flags.detach ?? false;
       // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.
@@ -122,15 +122,16 @@ export function registerUp(program: Command): void {
           starting.signal,
         );
         onEvent({ type: "phase", phase: "stack up, total", ms: performance.now() });
-        summary.printStackSummary(project);
+        summary.printStackSummary(project, publishedHost);
         if (!flags.apps) {
-          summary.printNoApps(apps.otlpEndpoint("host"));
+          summary.printNoApps(apps.otlpEndpoint({ kind: "host", publishedHost }));
           return;
         }
         started = await apps.startApps(project, projectApps, {
           ...options,
           detach,
           timeoutMs: flags.timeout * 1000,
+          publishedHost,
           onEvent,
           ...(detach ? {} : { onLine }),
         });
@@ -141,7 +142,7 @@ export function registerUp(program: Command): void {
       summary.printAppsSummary(started, detach);
       if (flags.watch) {
         const { runWatching } = await import("./up-watch.js");
-        await runWatching(apps, project, watched, started);
+        await runWatching(apps, project, watched, started, publishedHost);
       } else if (!detach) await runInForeground(apps, started);
     });
 }

@@ -108,6 +108,6 @@ function fixFor(path: KeyPath): string {
     case "slo":
       return "give budgets per service, e.g. slo: { my-api: { p95: 300ms, error_rate: 1% } }";
     default:
-      return "see the gini.yaml section of the README for each key's type";
+      return "see docs/configuration.md (gini.yaml) for each key's type";
   }
 }

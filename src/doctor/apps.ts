@@ -1,8 +1,8 @@
-import { type AppFacts, otlpEndpoint } from "../apps/index.js";
-import { parseEndpoint, PORTS } from "../config/index.js";
+import { type AppFacts, appTarget, otlpEndpoint } from "../apps/index.js";
+import { isLoopback, parseEndpoint, PORTS } from "../config/index.js";
 import { resolveApps } from "./app-info.js";
 import { exportEvidence } from "./export-evidence.js";
-import { jaegerServices } from "./jaeger.js";
+import { servicesInJaeger } from "./jaeger.js";
 import { servicesOfApps, servicesWithMetrics } from "./span-metrics.js";
 import { type Check, type CheckGroup, checksOf } from "./types.js";
 
@@ -11,14 +11,15 @@ const check = checksOf("apps");
 const GRPC = PORTS.otlpGrpc;
 const HTTP = PORTS.otlpHttp;
 
-/** The names a host app can reach the collector's published ports by (they bind 127.0.0.1). */
-const isLocal = (host: string) => ["localhost", "127.0.0.1", "::1"].includes(host.toLowerCase());
-
-/** The app's OTLP settings against the collector's ports; seen says whether its spans arrived. */
-export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
+/**
+ * The app's OTLP settings against the collector's ports; seen says whether its spans arrived. A
+ * host app reaches them on any loopback name (as gini's own rules say), and gini injects them on
+ * `publishedHost`.
+ */
+export function envCheck(app: AppFacts, seen: boolean | undefined, publishedHost: string): Check {
   const id = `app.${app.name}`;
   const who = app.kind === "host" ? `${app.name} (pid ${app.pid})` : `${app.name} (container)`;
-  const wanted = otlpEndpoint(app.kind, app.otlp);
+  const wanted = otlpEndpoint(appTarget(app.kind, publishedHost), app.otlp);
   const env = app.envs.find((e) => !e.OTEL_EXPORTER_OTLP_ENDPOINT) ?? app.envs[0];
   if (!env) return check(id, "warn", `${who} runs; its environment is not readable`, null);
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -41,7 +42,7 @@ export function envCheck(app: AppFacts, seen: boolean | undefined): Check {
       `set OTEL_EXPORTER_OTLP_ENDPOINT=${wanted}`,
     );
   }
-  if (app.kind === "host" ? !isLocal(ep.host) : ep.host.toLowerCase() !== "otel-collector") {
+  if (app.kind === "host" ? !isLoopback(ep.host) : ep.host.toLowerCase() !== "otel-collector") {
     return check(
       id,
       "fail",
@@ -120,7 +121,7 @@ function seenCheck(
 export const checkApps: CheckGroup = async (ctx) => {
   const apps = await resolveApps(ctx);
   const [jaeger, metrics, byApp] = await Promise.all([
-    jaegerServices(ctx),
+    servicesInJaeger(ctx),
     servicesWithMetrics(ctx),
     servicesOfApps(ctx),
   ]);
@@ -144,9 +145,9 @@ export const checkApps: CheckGroup = async (ctx) => {
     const seen = sent.length > 0 || known?.has(app.service);
     // The environment alone never passes an app whose log shows failed exports; a wrong
     // environment is the better finding when both are wrong, since its fix comes first.
-    const env = envCheck(app, seen);
+    const env = envCheck(app, seen, ctx.publishedHost);
     return [
-      env.status === "fail" ? env : (exportEvidence(app) ?? env),
+      env.status === "fail" ? env : (exportEvidence(app, ctx.publishedHost) ?? env),
       seenCheck(app, sent, jaeger, known),
     ];
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { AppFacts } from "../apps/index.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { envCheck } from "./apps.js";
-import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";
+import { fakeDoctorDeps, fakeProject, runningStack } from "./doctor.fake.js";
 import { runDoctor } from "./run.js";
 
 const app = (env: Record<string, string>): AppFacts => ({
@@ -21,19 +21,19 @@ const app = (env: Record<string, string>): AppFacts => ({
 });
 
 async function doctorWith(
-  change: (routes: ReturnType<typeof fakeDeps>) => void,
+  change: (routes: ReturnType<typeof fakeDoctorDeps>) => void,
   logs: Record<string, string[]> = {},
 ) {
   const docker = new FakeDocker();
   runningStack(docker);
-  const fake = fakeDeps(docker);
+  const fake = fakeDoctorDeps(docker);
   change(fake);
   const project = fakeProject();
   mkdirSync(join(project.dir, ".gini", "logs"), { recursive: true });
   for (const [name, lines] of Object.entries(logs)) {
     writeFileSync(join(project.dir, ".gini", "logs", `${name}.log`), `${lines.join("\n")}\n`);
   }
-  return (await runDoctor(project, fake.deps)).checks;
+  return (await runDoctor(project, fake.deps, "localhost")).checks;
 }
 
 /** Go otlptracehttp's line for OTLP/HTTP sent to the gRPC port, as it logged it here. */
@@ -179,22 +179,26 @@ describe("doctor checks", () => {
   });
 
   it("checks an app's OTLP endpoint and protocol", () => {
-    const unset = envCheck(app({}), false);
+    const unset = envCheck(app({}), false, "localhost");
     expect(unset.status).toBe("fail");
     expect(unset.finding).toContain("runs without OTEL_EXPORTER_OTLP_ENDPOINT");
-    expect(envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "" }), true).status).toBe("warn");
+    expect(envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "" }), true, "localhost").status).toBe(
+      "warn",
+    );
     const mismatch = envCheck(
       app({
         OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317",
         OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
       }),
       true,
+      "localhost",
     );
     expect(mismatch.finding).toBe(
       "api (pid 7) speaks http/protobuf to port 4317, which expects grpc",
     );
     expect(
-      envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317" }), true).status,
+      envCheck(app({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://localhost:4317" }), true, "localhost")
+        .status,
     ).toBe("warn");
     expect(
       envCheck(
@@ -203,6 +207,7 @@ describe("doctor checks", () => {
           OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
         }),
         false,
+        "localhost",
       ).finding,
     ).toContain("cannot reach from the host");
     expect(
@@ -212,7 +217,29 @@ describe("doctor checks", () => {
           OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
         }),
         true,
+        "localhost",
       ).status,
     ).toBe("pass");
+  });
+
+  it("takes every loopback address for a host app's endpoint, and names the published host", () => {
+    const on = (host: string) =>
+      envCheck(
+        app({
+          OTEL_EXPORTER_OTLP_ENDPOINT: `http://${host}:4317`,
+          OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+        }),
+        true,
+        "build-box.lan",
+      );
+    expect(["127.0.0.2", "127.0.0.1", "localhost", "[::1]"].map((h) => on(h).status)).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+    ]);
+    const elsewhere = on("10.0.0.5");
+    expect(elsewhere.status).toBe("fail");
+    expect(elsewhere.fix).toBe("set OTEL_EXPORTER_OTLP_ENDPOINT=http://build-box.lan:4317");
   });
 });

@@ -2,7 +2,7 @@ import { ACCEPTED_SPANS_METRIC } from "../config/index.js";
 import { describe, isOk, local } from "../health/index.js";
 import { hostUrl, NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
 import { plural } from "../text/index.js";
-import { counter, counterSum, parsePromText, type Sample } from "./prom-text.js";
+import { counter, counterSum, parsePromText, type TextSample } from "./prom-text.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("collector");
@@ -10,7 +10,7 @@ const check = checksOf("collector");
 const SELF_METRICS = local(PORTS.selfMetrics, "/metrics");
 
 /** The collector's self-metrics samples, or undefined when they do not answer. */
-async function selfMetrics(ctx: DoctorContext): Promise<Sample[] | undefined> {
+async function selfMetrics(ctx: DoctorContext): Promise<TextSample[] | undefined> {
   if (!ctx.services["otel-collector"].running) return undefined;
   const r = await ctx.get(SELF_METRICS);
   return isOk(r) ? parsePromText(r.body) : undefined;
@@ -22,7 +22,7 @@ export async function acceptedSpans(ctx: DoctorContext): Promise<number | undefi
   return samples ? (counterSum(samples, ACCEPTED_SPANS_METRIC) ?? 0) : undefined;
 }
 
-function exporterChecks(samples: Sample[]): Check[] {
+function exporterChecks(samples: TextSample[]): Check[] {
   const byExporter = (name: string) => {
     const m = new Map<string, number>();
     for (const s of counter(samples, name)) {
@@ -86,7 +86,7 @@ export const checkCollector: CheckGroup = async (ctx) => {
           "collector.spans",
           "warn",
           "no spans received yet",
-          `send some requests to your app (\`gini traffic\` for the demo); it must export to ${hostUrl(PORTS.otlpGrpc, "")} (gRPC) or :${PORTS.otlpHttp} (HTTP)`,
+          `send some requests to your app (\`gini traffic\` for the demo); it must export to ${hostUrl(ctx.publishedHost, PORTS.otlpGrpc, "")} (gRPC) or :${PORTS.otlpHttp} (HTTP)`,
         ),
   );
   if (refused > 0) {

@@ -100,7 +100,7 @@ const env = (service: string) => ({
 });
 
 /** Fake deps: the fake engine, routes by `:port/path` (unknown: connection refused), running demo apps. */
-export function fakeDeps(docker: FakeDocker, routes = healthyRoutes()) {
+export function fakeDoctorDeps(docker: FakeDocker, routes = healthyRoutes()) {
   const apps = new Map<string, HostProcess>([
     ["api", { state: "running", pid: 101, envs: [env("gini-api")] }],
     ["ui", { state: "running", pid: 102, envs: [env("gini-ui")] }],

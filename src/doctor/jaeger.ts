@@ -14,7 +14,7 @@ function jaegerError(r: HttpResponse): string {
 }
 
 /** The services Jaeger lists, or undefined when it does not answer. */
-export async function jaegerServices(ctx: DoctorContext): Promise<string[] | undefined> {
+export async function servicesInJaeger(ctx: DoctorContext): Promise<string[] | undefined> {
   if (!ctx.services.jaeger.running) return undefined;
   // api_v3, the stable API: Jaeger 2.21 removed the internal /api/services.
   const r = await ctx.get(local(PORTS.jaegerUi, "/api/v3/services"));
@@ -95,7 +95,7 @@ export const checkJaeger: CheckGroup = async (ctx) => {
     ];
   }
   const checks = [check("jaeger.ui", "pass", `UI answers on :${PORTS.jaegerUi}`, null)];
-  const services = await jaegerServices(ctx);
+  const services = await servicesInJaeger(ctx);
   checks.push(
     services === undefined
       ? check("jaeger.services", "fail", "/api/v3/services does not answer", "`gini logs jaeger`")

@@ -1,13 +1,13 @@
 /** One sample of the Prometheus text format. */
-export interface Sample {
+export interface TextSample {
   name: string;
   labels: Record<string, string>;
   value: number;
 }
 
 /** Parses the sample lines of a Prometheus text exposition (comments skipped). */
-export function parsePromText(text: string): Sample[] {
-  const samples: Sample[] = [];
+export function parsePromText(text: string): TextSample[] {
+  const samples: TextSample[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (!line || line.startsWith("#")) continue;
@@ -23,13 +23,13 @@ export function parsePromText(text: string): Sample[] {
 }
 
 /** Samples of a counter, named with or without `_total` (collector versions differ). */
-export function counter(samples: Sample[], name: string): Sample[] {
+export function counter(samples: TextSample[], name: string): TextSample[] {
   const base = name.replace(/_total$/, "");
   return samples.filter((s) => s.name === base || s.name === `${base}_total`);
 }
 
 /** The sum of a counter's samples, or undefined when the counter is absent. */
-export function counterSum(samples: Sample[], name: string): number | undefined {
+export function counterSum(samples: TextSample[], name: string): number | undefined {
   const found = counter(samples, name);
   return found.length ? found.reduce((sum, s) => sum + s.value, 0) : undefined;
 }

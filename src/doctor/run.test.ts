@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { FakeDocker } from "../docker/docker.fake.js";
-import { fakeDeps, fakeProject, runningStack } from "./doctor.fake.js";
+import { fakeDoctorDeps, fakeProject, runningStack } from "./doctor.fake.js";
 import { runDoctor } from "./run.js";
 import type { Check } from "./types.js";
 
@@ -11,8 +11,8 @@ describe("runDoctor", () => {
   it("passes a healthy stack with traffic, probing only loopback", async () => {
     const docker = new FakeDocker();
     runningStack(docker);
-    const { deps, requested } = fakeDeps(docker);
-    const report = await runDoctor(fakeProject(), deps);
+    const { deps, requested } = fakeDoctorDeps(docker);
+    const report = await runDoctor(fakeProject(), deps, "localhost");
     expect(report.checks.filter((c) => c.status !== "pass")).toEqual([]);
     expect(report.ok).toBe(true);
     expect(new Set(report.checks.map((c) => c.group)).size).toBe(10);
@@ -26,9 +26,9 @@ describe("runDoctor", () => {
 
   it("with the stack down, names the taken port and its process after the missing stack", async () => {
     const docker = new FakeDocker();
-    const { deps, taken } = fakeDeps(docker);
+    const { deps, taken } = fakeDoctorDeps(docker);
     taken.set(9090, { pid: 4242, command: "python3 -m http.server 9090" });
-    const report = await runDoctor(fakeProject(), deps);
+    const report = await runDoctor(fakeProject(), deps, "localhost");
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ group: "containers", status: "fail" });
     expect(byId(report.checks, "port.9090")[0]).toMatchObject({
@@ -41,9 +41,9 @@ describe("runDoctor", () => {
   it("names the container that publishes a taken port", async () => {
     const docker = new FakeDocker();
     runningStack(docker, "other");
-    const { deps } = fakeDeps(docker);
+    const { deps } = fakeDoctorDeps(docker);
     deps.portFree = async (_h, port) => port !== 16686;
-    const report = await runDoctor(fakeProject(), deps);
+    const report = await runDoctor(fakeProject(), deps, "localhost");
     expect(byId(report.checks, "container.jaeger")[0]!.finding).toContain('gini project "other"');
     expect(byId(report.checks, "port.16686")[0]!.finding).toContain('by container "jaeger"');
   });
@@ -53,7 +53,7 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.containers.get("prometheus")!.state = "exited";
     docker.details.set("prometheus", { state: "exited", exitCode: 137, oomKilled: true });
-    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
     expect(report.checks[0]).toMatchObject({
       id: "container.prometheus",
       status: "fail",
@@ -68,7 +68,7 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.containers.get("jaeger")!.state = "restarting";
     docker.details.set("jaeger", { state: "restarting", exitCode: 1, restartCount: 2 });
-    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
     expect(byId(report.checks, "container.jaeger")[0]!.finding).toBe(
       "jaeger is restarting (exit code 1, restarted 2 times)",
     );
@@ -79,7 +79,7 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.details.set("jaeger", { networks: [{ name: "bridge", aliases: [] }] });
     docker.details.set("otel-collector", { restartCount: 3 });
-    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
     expect(byId(report.checks, "container.jaeger.network")[0]).toMatchObject({
       status: "fail",
       finding:
@@ -96,7 +96,7 @@ describe("runDoctor", () => {
       endpoint: "unix:///run/podman/podman.sock",
       source: "Podman socket",
     });
-    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
     expect(byId(report.checks, "engine")[0]).toMatchObject({
       status: "pass",
       finding: "Podman 4.3.1 reachable at unix:///run/podman/podman.sock (Podman socket)",
@@ -110,7 +110,7 @@ describe("runDoctor", () => {
         hint: "start Docker",
       });
     };
-    const report = await runDoctor(fakeProject(), fakeDeps(docker).deps);
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
     expect(report.checks[0]).toMatchObject({
       group: "engine",
       status: "fail",
@@ -129,7 +129,7 @@ describe("runDoctor", () => {
       path,
       readFileSync(path, "utf8").replace("endpoint: 0.0.0.0:4317", "endpoint: localhost:4317"),
     );
-    const report = await runDoctor(project, fakeDeps(docker).deps);
+    const report = await runDoctor(project, fakeDoctorDeps(docker).deps, "localhost");
     const config = report.checks.find((c) => c.id === "config.localhost-bind")!;
     expect(config.status).toBe("fail");
     expect(config.finding).toMatch(

@@ -60,14 +60,19 @@ async function inspectServices(
 /**
  * Runs every check of `gini doctor` against the project's stack, running or not, and returns the
  * report, most important failure first. Never throws for what it diagnoses: a group that crashes
- * becomes a failed check of its own.
+ * becomes a failed check of its own. Its fixes name URLs on `publishedHost` (see hostUrl).
  */
-export async function runDoctor(project: Project, deps: DoctorDeps): Promise<DoctorReport> {
+export async function runDoctor(
+  project: Project,
+  deps: DoctorDeps,
+  publishedHost: string,
+): Promise<DoctorReport> {
   const engine = await checkEngine(deps.docker);
   const engineOk = engine.status === "pass";
   const ctx: DoctorContext = {
     ...deps,
     project,
+    publishedHost,
     engineOk,
     services: await inspectServices(project, deps.docker, engineOk),
     facts: await readConfigFacts(project),

@@ -74,6 +74,8 @@ export interface ServiceContainer {
 /** What every check group sees. */
 export interface DoctorContext extends DoctorDeps {
   project: Project;
+  /** Where this machine reaches the stack's published ports, for the URLs a fix names. */
+  publishedHost: string;
   /** False when the engine did not answer: container-based groups skip. */
   engineOk: boolean;
   services: Record<ServiceName, ServiceContainer>;

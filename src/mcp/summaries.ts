@@ -2,6 +2,8 @@
  * The short text beside each tool's document, for agents that read text: the gist in a few
  * lines, the document holding the rest. Documents are the commands' `--json`, read loosely.
  */
+import { formatMs } from "../text/index.js";
+
 type Doc = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
@@ -11,8 +13,7 @@ const str = (value: unknown): string =>
     ? String(value)
     : "";
 const rows = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-const ms = (value: unknown) =>
-  typeof value === "number" ? `${Math.round(value * 10) / 10} ms` : "-";
+const ms = (value: unknown) => formatMs(typeof value === "number" ? value : null);
 const pct = (value: unknown) =>
   typeof value === "number" ? `${Math.round(value * 100) / 100} %` : "-";
 

@@ -11,7 +11,7 @@ describe("appServices", () => {
     const { deps, queries } = fakePrometheus({
       apps: { shop: ["checkout", "cart"], api: ["api"] },
     });
-    expect(await appServices(fixtureProject(), deps)).toEqual({
+    expect(await appServices(fixtureProject(), "localhost", deps)).toEqual({
       shop: ["cart", "checkout"],
       api: ["api"],
     });
@@ -22,7 +22,7 @@ describe("appServices", () => {
 
   it("cannot say when Prometheus does not answer", async () => {
     expect(
-      await appServices(fixtureProject(), fakePrometheus({ down: true }).deps),
+      await appServices(fixtureProject(), "localhost", fakePrometheus({ down: true }).deps),
     ).toBeUndefined();
   });
 });

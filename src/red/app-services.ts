@@ -14,14 +14,15 @@ import { realRedDeps, type RedDeps } from "./source.js";
  * adds `gini.app=<app>` to every app's resource attributes): app → services. Undefined when
  * Prometheus does not answer. An app missing from the answer has sent nothing yet, or its spans
  * lack the attribute (its env replaced OTEL_RESOURCE_ATTRIBUTES' gini.app, or its SDK ignores the
- * variable), so callers fall back to its service name.
+ * variable), so callers fall back to its service name. Prometheus is on `publishedHost`.
  */
 export async function appServices(
   project: Project,
+  publishedHost: string,
   deps: RedDeps = realRedDeps(),
 ): Promise<Record<string, string[]> | undefined> {
   const { names } = await readConfigFacts(project);
-  const prom = prometheusAt(hostUrl(PORTS.prometheus, ""), deps.http);
+  const prom = prometheusAt(hostUrl(publishedHost, PORTS.prometheus, ""), deps.http);
   try {
     const samples = await prom.instant(appServicesQuery(names), deps.now() / 1000);
     return servicesByApp(

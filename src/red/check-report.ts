@@ -1,6 +1,6 @@
 /** The verdict document of `gini check --json`. A stable document: fields are only ever added. */
 import type { BaselineCheck } from "./baseline-verdict.js";
-import type { NoData, RedSelection } from "./report.js";
+import type { NoData, RedReportHead } from "./report.js";
 
 /** A budget a row went over. */
 interface Violation {
@@ -34,7 +34,7 @@ export interface CheckResult {
 }
 
 /** `gini check --json`. A stable document: fields are only ever added. */
-export interface CheckReport extends RedSelection {
+export interface CheckReport extends RedReportHead {
   /**
    * `fail` when a row is over budget or regressed against the baseline; else `cannot-judge` when
    * a row could not be judged (or none could); else `pass`.

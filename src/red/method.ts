@@ -9,7 +9,7 @@ export const ALPHA = 0.001;
 /** ...and, for a latency quantile, when it moved by at least this share of its baseline. */
 export const MIN_LATENCY_CHANGE = 0.1;
 
-/** How `--help` names the tests and the thresholds (the README says the same). */
+/** How `--help` names the tests and the thresholds (docs/before-after.md says the same). */
 export const METHOD_TEXT = `
 A change is significant when its test gives p < ${ALPHA} (two-sided) and, for latency,
 the quantile moved by ${MIN_LATENCY_CHANGE * 100} % or more. Errors: two-proportion z-test

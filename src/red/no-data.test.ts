@@ -17,7 +17,7 @@ const server = (service: string, span_name = "GET /", span_kind = "SPAN_KIND_SER
 /** The noData of a report whose rate query came back empty. */
 async function noData(scene: Scene, sel: Partial<RedSelection> = {}) {
   const fake = fakePrometheus(scene);
-  const source = await redSource(fixtureProject(), fake.deps);
+  const source = await redSource(fixtureProject(), "localhost", fake.deps);
   const selection = { spanKind: "server" as const, windowSeconds: 60, ...sel };
   const report = await source.read({ ...selection, operations: true, history: true });
   expect(report.services).toEqual([]);

@@ -13,7 +13,7 @@ const options = { windowSeconds: 60, operations: false, history: false };
 describe("reading Prometheus", () => {
   it("fails in one line with a hint when Prometheus does not answer", async () => {
     const fake = fakePrometheus({ down: true });
-    const source = await redSource(fixtureProject(), fake.deps);
+    const source = await redSource(fixtureProject(), "localhost", fake.deps);
     const err = await source.read(options).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GiniError);
     expect(err).toMatchObject({
@@ -21,6 +21,13 @@ describe("reading Prometheus", () => {
       hint: "start the stack with `gini up` (`gini status` shows what runs)",
       exitCode: 1,
     });
+  });
+
+  it("asks the Prometheus on the published host it is handed", async () => {
+    const fake = fakePrometheus({ rows: [] });
+    await (await redSource(fixtureProject(), "build-box.lan", fake.deps)).read(options);
+    expect(fake.urls.length).toBeGreaterThan(0);
+    expect(fake.urls.filter((u) => !u.startsWith("http://build-box.lan:9090/"))).toEqual([]);
   });
 
   it("says what Prometheus refused, with the query kept for --verbose", async () => {
@@ -50,7 +57,7 @@ describe("reading Prometheus", () => {
       files: { "prometheus.yml": "scrape_configs: []\n" },
     });
     const fake = fakePrometheus({ targets: [] });
-    const report = await (await redSource(project, fake.deps)).read(options);
+    const report = await (await redSource(project, "localhost", fake.deps)).read(options);
     expect(report.noData).toMatchObject({
       reason: "no-scrape-target",
       message: "prometheus does not scrape otel-collector:8889, where the span metrics are",

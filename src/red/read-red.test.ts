@@ -32,7 +32,7 @@ const options = { spanKind: "server", windowSeconds: 60, operations: true, histo
 
 async function read(rows: FakeRow[], project = fixtureProject()) {
   const fake = fakePrometheus({ rows });
-  const report = await (await redSource(project, fake.deps)).read(options);
+  const report = await (await redSource(project, "localhost", fake.deps)).read(options);
   return { report, fake };
 }
 

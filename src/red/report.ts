@@ -38,7 +38,7 @@ export interface RedService extends RedFigures {
 }
 
 /** What figures were read, and from where: the head of both `red --json` and `check --json`. */
-export interface RedSelection {
+export interface RedReportHead {
   /** Where the figures come from, e.g. http://localhost:9090. */
   prometheus: string;
   /** When they were taken (ISO 8601). */
@@ -54,7 +54,7 @@ export interface RedSelection {
 }
 
 /** `gini red --json`. */
-export interface RedReport extends RedSelection {
+export interface RedReport extends RedReportHead {
   /** How far back `history` reaches, and its step, in seconds. */
   historySeconds: number;
   historyStepSeconds: number;

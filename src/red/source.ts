@@ -77,16 +77,17 @@ export interface RedSource {
 }
 
 /**
- * Reads the project's configs once; Prometheus is the stack's, on its published port (the URL
- * from the config model's contract, which the stack's services table re-exports: importing the
- * stack would load its Docker client, a third of `gini red`'s time).
+ * Reads the project's configs once; Prometheus is the stack's, on its port published on
+ * `publishedHost` (the URL from the config model's contract, which the stack's services table
+ * re-exports: importing the stack would load its Docker client, a third of `gini red`'s time).
  */
 export async function redSource(
   project: Project,
+  publishedHost: string,
   deps: RedDeps = realRedDeps(),
 ): Promise<RedSource> {
   const facts = await readConfigFacts(project);
-  const prom = prometheusAt(hostUrl(PORTS.prometheus, ""), deps.http);
+  const prom = prometheusAt(hostUrl(publishedHost, PORTS.prometheus, ""), deps.http);
   const read = (options: RedOptions) => readRed(prom, facts, options, deps.now() / 1000);
   const compareWith = async (name: string, options: CompareOptions) => {
     const baseline = await readBaseline(project.dir, name);

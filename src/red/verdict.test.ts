@@ -33,7 +33,7 @@ async function check(
     rows,
     targets: [{ instance: "otel-collector:8889", health: "up" }],
   });
-  const source = await redSource(fixtureProject({ data: { slo } }), fake.deps);
+  const source = await redSource(fixtureProject({ data: { slo } }), "localhost", fake.deps);
   return source.check({ spanKind: "server", windowSeconds: 60, ...sel }, flags);
 }
 

@@ -25,7 +25,7 @@ export {
   type ReadyTarget,
   readyUrl,
 } from "./readiness.js";
-export { reachStack, type RemoteEngine } from "./remote-engine.js";
+export { locateStack } from "./remote-engine.js";
 export { realRuntime } from "./runtime.js";
 export {
   hostUrl,

@@ -16,8 +16,10 @@ describe("the services table", () => {
     expect(serviceNamed("otel-collector").ready).toEqual({ port: PORTS.health, path: "/" });
   });
 
-  it("gives users localhost URLs", () => {
-    expect(hostUrl(PORTS.jaegerUi, "/monitor")).toBe("http://localhost:16686/monitor");
-    expect(hostUrl(PORTS.otlpGrpc, "")).toBe("http://localhost:4317");
+  it("gives users URLs on the published host they are handed", () => {
+    expect(hostUrl("localhost", PORTS.jaegerUi, "/monitor")).toBe("http://localhost:16686/monitor");
+    expect(hostUrl("localhost", PORTS.otlpGrpc, "")).toBe("http://localhost:4317");
+    expect(hostUrl("build-box.lan", PORTS.prometheus)).toBe("http://build-box.lan:9090/");
+    expect(hostUrl("fd00::5", PORTS.jaegerUi)).toBe("http://[fd00::5]:16686/");
   });
 });

@@ -36,11 +36,15 @@ export interface StackStatus {
   services: ServiceStatus[];
 }
 
-/** Reads the stack's state from the engine and probes what runs. */
+/**
+ * Reads the stack's state from the engine and probes what runs; a service's URL is on
+ * `publishedHost` (see hostUrl).
+ */
 export async function status(
   project: Project,
   docker: DockerClient,
   probe: Probe,
+  publishedHost: string,
 ): Promise<StackStatus> {
   // Every engine call and probe that does not need another's answer goes at once.
   const [engine, network, containers] = await Promise.all([
@@ -67,7 +71,7 @@ export async function status(
         state: c?.state ?? "missing",
         health: running ? (healthy ? "healthy" : "unhealthy") : "none",
         ports: (c?.ports ?? []).sort((a, b) => a.container - b.container),
-        url: running && s.url ? hostUrl(s.url.port, s.url.path) : null,
+        url: running && s.url ? hostUrl(publishedHost, s.url.port, s.url.path) : null,
         restartCount,
         ...(crashed ? { lastLines: await lastLines(docker, c.id, LAST_LINES) } : {}),
       };

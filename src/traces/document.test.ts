@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { tracesDocument } from "./document.js";
 import { findTraces, getTrace } from "./search.js";
-import { DEMO, FAILED, fakeDeps } from "./traces.fake.js";
+import { DEMO, FAILED, fakeTracesDeps } from "./traces.fake.js";
 
 describe("tracesDocument: gini traces --json", () => {
   it("holds the search and each trace with its spans in tree order", async () => {
-    const search = await findTraces({ errors: true, limit: 10 }, fakeDeps(DEMO));
-    const doc = JSON.parse(JSON.stringify(tracesDocument(search))) as unknown;
+    const search = await findTraces({ errors: true, limit: 10 }, fakeTracesDeps(DEMO));
+    const doc = JSON.parse(JSON.stringify(tracesDocument(search, "localhost"))) as unknown;
     expect(doc).toEqual({
       services: ["gini-api", "gini-ui"],
       knownServices: ["gini-api", "gini-ui"],
@@ -33,7 +33,7 @@ describe("tracesDocument: gini traces --json", () => {
   });
 
   it("gives each span its ids, parent, timing, error and the attributes that matter", async () => {
-    const doc = tracesDocument(await getTrace(FAILED, fakeDeps(DEMO)));
+    const doc = tracesDocument(await getTrace(FAILED, fakeTracesDeps(DEMO)), "localhost");
     expect(doc.services).toEqual([]);
     const [root, client, server, model] = doc.traces[0]!.spans;
     expect(model).toEqual({

@@ -61,11 +61,11 @@ function spanDocument(s: TraceSpan): SpanDocument {
   };
 }
 
-/** One trace as its document. */
-function traceDocument(t: Trace): TraceDocument {
+/** One trace as its document, its link on `publishedHost`. */
+function traceDocument(t: Trace, publishedHost: string): TraceDocument {
   return {
     traceId: t.traceId,
-    url: traceUrl(t.traceId),
+    url: traceUrl(publishedHost, t.traceId),
     rootService: t.root.service,
     rootName: t.root.name,
     startTime: isoMicros(t.startMs),
@@ -76,14 +76,14 @@ function traceDocument(t: Trace): TraceDocument {
   };
 }
 
-/** A search's document, or (without a search) one trace's. */
-export function tracesDocument(search: TraceSearch | Trace): TracesDocument {
+/** A search's document, or (without a search) one trace's; links on `publishedHost`. */
+export function tracesDocument(search: TraceSearch | Trace, publishedHost: string): TracesDocument {
   if ("roots" in search) {
-    return { services: [], knownServices: [], traces: [traceDocument(search)] };
+    return { services: [], knownServices: [], traces: [traceDocument(search, publishedHost)] };
   }
   return {
     services: search.searched,
     knownServices: search.known,
-    traces: search.traces.map(traceDocument),
+    traces: search.traces.map((t) => traceDocument(t, publishedHost)),
   };
 }

@@ -1,12 +1,3 @@
-/** A span's duration for a terminal: three significant figures at most, in ms or s. */
-export function formatMs(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${Math.round(ms / 1000)} s`;
-}
-
 /** How long ago, in the largest whole unit: "12s ago", "3m ago", "2h ago", "1d ago". */
 export function formatAge(ms: number): string {
   const s = Math.floor(ms / 1000);

@@ -12,6 +12,14 @@ export interface TraceQuery {
   depth: number;
 }
 
+/** Jaeger's HTTP API: how to ask it, and where its user reaches it (for messages). */
+export interface JaegerApi {
+  /** GET with a timeout; never rejects. Jaeger answers on this machine's loopback. */
+  http: HttpGet;
+  /** Where this machine's user reaches the published ports (see hostUrl). */
+  publishedHost: string;
+}
+
 const UNREACHABLE_HINT = "start the stack with `gini up` (`gini status` shows what runs)";
 
 /** Jaeger's message from an api_v3 error answer (`{"error":{"message":...}}`), else the status. */
@@ -24,10 +32,11 @@ function reason(r: HttpResponse): string {
  * GETs an api_v3 path and parses the answer; undefined for a 404, which api_v3 also gives for a
  * search that found nothing. Anything else that is not JSON is a GiniError.
  */
-async function getJson(http: HttpGet, path: string): Promise<unknown> {
-  const r = await http(local(PORTS.jaegerUi, path));
+async function getJson(jaeger: JaegerApi, path: string): Promise<unknown> {
+  const r = await jaeger.http(local(PORTS.jaegerUi, path));
   if (r.status === 0) {
-    throw new GiniError(`Jaeger does not answer on ${hostUrl(PORTS.jaegerUi)} (${describe(r)})`, {
+    const url = hostUrl(jaeger.publishedHost, PORTS.jaegerUi);
+    throw new GiniError(`Jaeger does not answer on ${url} (${describe(r)})`, {
       hint: UNREACHABLE_HINT,
     });
   }
@@ -50,8 +59,8 @@ async function getJson(http: HttpGet, path: string): Promise<unknown> {
 }
 
 /** The services Jaeger has spans from (`{}` while it has none). */
-export async function jaegerServices(http: HttpGet): Promise<string[]> {
-  const body = (await getJson(http, "/api/v3/services")) as { services?: unknown } | undefined;
+export async function jaegerServices(jaeger: JaegerApi): Promise<string[]> {
+  const body = (await getJson(jaeger, "/api/v3/services")) as { services?: unknown } | undefined;
   return Array.isArray(body?.services) ? body.services.map(String) : [];
 }
 
@@ -59,7 +68,7 @@ export async function jaegerServices(http: HttpGet): Promise<string[]> {
  * The spans of a service's most recent traces. The parameters are api_v3's camelCase names (Jaeger
  * 2.20 made them canonical; the snake_case spellings of earlier releases are deprecated aliases).
  */
-export async function searchTraces(http: HttpGet, q: TraceQuery): Promise<TraceSpan[]> {
+export async function searchTraces(jaeger: JaegerApi, q: TraceQuery): Promise<TraceSpan[]> {
   const start = new Date(q.startMs).toISOString();
   const end = new Date(q.endMs).toISOString();
   const params = new URLSearchParams([
@@ -68,10 +77,10 @@ export async function searchTraces(http: HttpGet, q: TraceQuery): Promise<TraceS
     ["query.startTimeMax", end],
     ["query.searchDepth", String(q.depth)],
   ]);
-  return spansOf(await getJson(http, `/api/v3/traces?${params.toString()}`));
+  return spansOf(await getJson(jaeger, `/api/v3/traces?${params.toString()}`));
 }
 
 /** The spans of one trace; empty when Jaeger does not have it. */
-export async function traceSpans(http: HttpGet, traceId: string): Promise<TraceSpan[]> {
-  return spansOf(await getJson(http, `/api/v3/traces/${traceId}`));
+export async function traceSpans(jaeger: JaegerApi, traceId: string): Promise<TraceSpan[]> {
+  return spansOf(await getJson(jaeger, `/api/v3/traces/${traceId}`));
 }

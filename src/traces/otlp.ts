@@ -1,5 +1,5 @@
 import { attributeMap, isKept, type OtlpKeyValue, plainValue } from "./attributes.js";
-import type { SpanKind, TraceSpan } from "./span.js";
+import type { TraceSpan, TraceSpanKind } from "./span.js";
 
 /** An OTLP JSON span, as far as gini reads it. */
 interface OtlpSpan {
@@ -24,10 +24,17 @@ interface OtlpTraces {
   }[];
 }
 
-const KINDS: SpanKind[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
+const KINDS: TraceSpanKind[] = [
+  "unspecified",
+  "internal",
+  "server",
+  "client",
+  "producer",
+  "consumer",
+];
 const STATUS_ERROR = 2;
 
-function kindOf(kind: OtlpSpan["kind"]): SpanKind {
+function kindOf(kind: OtlpSpan["kind"]): TraceSpanKind {
   if (typeof kind === "number") return KINDS[kind] ?? "unspecified";
   const name = (kind ?? "").replace(/^SPAN_KIND_/, "").toLowerCase();
   return KINDS.find((k) => k === name) ?? "unspecified";

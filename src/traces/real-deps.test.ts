@@ -14,14 +14,15 @@ describe("the apps' services for the default search", () => {
   };
 
   it("takes an app's services from the gini_app label, else its service name", async () => {
-    const deps = realTracesDeps(fixtureProject({ data }), async () => ({
+    const deps = realTracesDeps(fixtureProject({ data }), "localhost", async () => ({
       shop: ["cart", "checkout"],
     }));
     expect(await deps.appServices()).toEqual(["cart", "checkout", "my-api"]);
   });
 
   it("falls back to the service names when Prometheus cannot say", async () => {
-    const deps = realTracesDeps(fixtureProject({ data }), () => Promise.reject(new Error("down")));
+    const down = () => Promise.reject(new Error("down"));
+    const deps = realTracesDeps(fixtureProject({ data }), "localhost", down);
     expect(await deps.appServices()).toEqual(["shop", "my-api"]);
   });
 });

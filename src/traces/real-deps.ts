@@ -14,11 +14,13 @@ const TIMEOUT_MS = 10_000;
  */
 export function realTracesDeps(
   project: Project,
+  publishedHost: string,
   servicesOfApps: () => Promise<Record<string, string[]> | undefined> = () =>
     Promise.resolve(undefined),
 ): TracesDeps {
   return {
     http: (url) => httpGet(url, TIMEOUT_MS),
+    publishedHost,
     now: () => Date.now(),
     // Without the engine: a container app's service is then the configured one, which is what
     // it runs with unless someone changed the container by hand.

@@ -1,12 +1,9 @@
 import { EXIT_USAGE, GiniError } from "../errors.js";
-import type { HttpGet } from "../health/index.js";
-import { jaegerServices, searchTraces, traceSpans } from "./jaeger.js";
+import { type JaegerApi, jaegerServices, searchTraces, traceSpans } from "./jaeger.js";
 import { buildTraces, type Trace } from "./tree.js";
 
 /** What `gini traces` needs from outside; unit tests pass fakes. */
-export interface TracesDeps {
-  /** GET with a timeout; never rejects. */
-  http: HttpGet;
+export interface TracesDeps extends JaegerApi {
   /** Milliseconds since the epoch. */
   now: () => number;
   /** The service names the project's apps' spans carry (the default of --service). */
@@ -63,7 +60,7 @@ const depthFor = (f: TraceFilter): number =>
 /** The most recent traces of the selected services, merged (a trace through two is one trace). */
 export async function findTraces(filter: TraceFilter, deps: TracesDeps): Promise<TraceSearch> {
   const [all, apps] = await Promise.all([
-    jaegerServices(deps.http),
+    jaegerServices(deps),
     // The apps only choose the default; not knowing them must not fail the command.
     deps.appServices().catch(() => []),
   ]);
@@ -72,7 +69,7 @@ export async function findTraces(filter: TraceFilter, deps: TracesDeps): Promise
   const now = deps.now();
   const found = await Promise.all(
     searched.map((service) =>
-      searchTraces(deps.http, {
+      searchTraces(deps, {
         service,
         startMs: now - LOOKBACK_HOURS * 3_600_000,
         endMs: now + CLOCK_SKEW_MS,
@@ -101,7 +98,7 @@ function parseTraceId(text: string): string {
 /** One trace by id; a GiniError naming the id when Jaeger does not have it. */
 export async function getTrace(traceId: string, deps: TracesDeps): Promise<Trace> {
   const id = parseTraceId(traceId);
-  const [trace] = buildTraces(await traceSpans(deps.http, id));
+  const [trace] = buildTraces(await traceSpans(deps, id));
   if (!trace) {
     throw new GiniError(`trace ${id} not found in Jaeger`, {
       hint: "Jaeger keeps traces in memory, so a restarted stack has lost older ones; `gini traces` lists the recent ones",

@@ -2,7 +2,8 @@
 export type AttributeValue = string | number | boolean;
 
 /** OTLP's span kinds, by the names Jaeger's UI uses. */
-export type SpanKind = "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
+export type TraceSpanKind =
+  "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
 
 /**
  * One span as gini shows it, read from Jaeger's OTLP JSON. `gini traces --json` prints it (with its
@@ -19,7 +20,7 @@ export interface TraceSpan {
   service: string;
   /** The span's name: the operation, e.g. `POST /api/generate`. */
   name: string;
-  kind: SpanKind;
+  kind: TraceSpanKind;
   /** Milliseconds since the epoch (fractional), from startTimeUnixNano. */
   startMs: number;
   /** End minus start, in milliseconds (fractional). */

@@ -32,7 +32,7 @@ const NOT_FOUND: HttpResponse = {
 };
 
 /** Deps whose HTTP answers like Jaeger's api_v3; `urls` records every request. */
-export function fakeDeps(jaeger: FakeJaeger): TracesDeps & { urls: URL[] } {
+export function fakeTracesDeps(jaeger: FakeJaeger): TracesDeps & { urls: URL[] } {
   const urls: URL[] = [];
   const answer = (url: URL): HttpResponse => {
     if (jaeger.always) return jaeger.always;
@@ -55,6 +55,7 @@ export function fakeDeps(jaeger: FakeJaeger): TracesDeps & { urls: URL[] } {
       urls.push(url);
       return answer(url);
     },
+    publishedHost: "localhost",
     now: () => NOW,
     appServices: async () => jaeger.apps ?? ["gini-api", "gini-ui"],
   };

@@ -1,4 +1,5 @@
 import { hostUrl, PORTS } from "../stack/index.js";
 
-/** A trace in the Jaeger UI, at the port the services table publishes it on. */
-export const traceUrl = (traceId: string): string => hostUrl(PORTS.jaegerUi, `/trace/${traceId}`);
+/** A trace in the Jaeger UI, at the port the services table publishes it on `publishedHost`. */
+export const traceUrl = (publishedHost: string, traceId: string): string =>
+  hostUrl(publishedHost, PORTS.jaegerUi, `/trace/${traceId}`);

@@ -40,4 +40,9 @@ describe("isLoopback", () => {
     expect(["localhost", "127.0.0.1", "127.1.2.3", "::1"].every(isLoopback)).toBe(true);
     expect(["0.0.0.0", "otel-collector", ""].some(isLoopback)).toBe(false);
   });
+
+  it("takes all of 127.0.0.0/8, not only 127.0.0.1, and any case of localhost", () => {
+    expect(["127.0.0.2", "127.255.255.254", "LocalHost"].every(isLoopback)).toBe(true);
+    expect(["128.0.0.1", "10.127.0.1"].some(isLoopback)).toBe(false);
+  });
 });

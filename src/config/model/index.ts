@@ -39,9 +39,9 @@ export {
 export {
   hostUrl,
   JAEGER_OTLP_ADDRESS,
+  LOCALHOST,
   NETWORK,
   PORTS,
   PROMETHEUS_URL,
-  usePublishedHost,
 } from "./stack-contract.js";
 export { type KeyPath, readYamlFile, type YamlFile, type YamlProblem } from "./yaml-file.js";

@@ -33,24 +33,20 @@ export const PROMETHEUS_URL = `http://prometheus:${PORTS.prometheus}`;
 /** Where the collector exports traces: Jaeger's OTLP gRPC receiver, by name on the network. */
 export const JAEGER_OTLP_ADDRESS = `jaeger:${PORTS.otlpGrpc}`;
 
-let publishedHost = "localhost";
+/**
+ * The published host of a local engine, and of a remote one whose ports an SSH tunnel brings
+ * here: what a command passes as `publishedHost` unless the CLI's reachStack settled another.
+ */
+export const LOCALHOST = "localhost";
 
 /**
- * Sets the host where the stack's ports are published, for every URL built after it: the engine's
- * host when the engine is remote and gini.yaml's `bind` exposes them there. The CLI calls it once
- * per command, before anything builds a URL; otherwise (a local engine, or a remote one reached
- * through an SSH tunnel) it stays localhost.
+ * Where a user on this machine reaches a published port: on `publishedHost`, which a command
+ * settles once (the CLI's reachStack) and passes down: localhost whatever the bind address, or a
+ * remote engine's host when gini.yaml's `bind` exposes the ports there. The stack's services table
+ * re-exports it; it lives here so that `gini red` reaches Prometheus without loading the stack's
+ * Docker client.
  */
-export function usePublishedHost(host: string): void {
-  publishedHost = host;
-}
-
-/**
- * Where a user on this machine reaches a published port: localhost, whatever the bind address,
- * unless usePublishedHost said otherwise. The stack's services table re-exports it; it lives here
- * so that `gini red` reaches Prometheus without loading the stack's Docker client.
- */
-export function hostUrl(port: number, path = "/"): string {
+export function hostUrl(publishedHost: string, port: number, path = "/"): string {
   const host = publishedHost.includes(":") ? `[${publishedHost}]` : publishedHost;
   return `http://${host}:${port}${path}`;
 }

@@ -8,15 +8,23 @@ export interface ConfigDoc extends YamlFile {
   file: string;
 }
 
+/** A finding to build: where it is and what it says, by name (message and fix are both free text). */
+export interface FindingSpec {
+  /** The file the finding is in. */
+  doc: ConfigDoc;
+  /** The key it is about; its line and column locate the finding. */
+  keys: KeyPath;
+  severity: Severity;
+  /** The rule's id, e.g. `localhost-bind`. */
+  rule: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+}
+
 /** Builds a finding located at the key `keys` in `doc`. */
-export function findingAt(
-  doc: ConfigDoc,
-  keys: KeyPath,
-  severity: Severity,
-  rule: string,
-  message: string,
-  fix: string,
-): Finding {
+export function findingAt({ doc, keys, severity, rule, message, fix }: FindingSpec): Finding {
   const { line, column } = doc.locate(keys);
   return { severity, file: doc.file, line, column, rule, message, fix };
 }

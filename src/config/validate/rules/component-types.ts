@@ -16,18 +16,27 @@ export const componentTypes: Rule = (ctx) => {
   for (const { kind, id, type } of allComponents(doc.data)) {
     const special = JAEGER_ONLY[type] ?? MOVED[`${kind}:${type}`];
     if (special) {
-      findings.push(findingAt(doc, [kind, id], "error", RULE, special.message, special.fix));
+      findings.push(
+        findingAt({
+          doc,
+          keys: [kind, id],
+          severity: "error",
+          rule: RULE,
+          message: special.message,
+          fix: special.fix,
+        }),
+      );
     } else if (!isContribType(kind, type)) {
       const custom = ctx.customCollectorImage;
       findings.push(
-        findingAt(
+        findingAt({
           doc,
-          [kind, id],
-          custom ? "warning" : "error",
-          RULE,
-          `"${type}" is not a ${kind.replace(/s$/, "")} type of the contrib collector${custom ? " (your custom collector image may have it)" : ""}`,
-          `check the spelling against the otelcol-contrib component list, or move it to the ${kind} section it belongs to`,
-        ),
+          keys: [kind, id],
+          severity: custom ? "warning" : "error",
+          rule: RULE,
+          message: `"${type}" is not a ${kind.replace(/s$/, "")} type of the contrib collector${custom ? " (your custom collector image may have it)" : ""}`,
+          fix: `check the spelling against the otelcol-contrib component list, or move it to the ${kind} section it belongs to`,
+        }),
       );
     }
   }

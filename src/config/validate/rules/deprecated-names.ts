@@ -21,14 +21,14 @@ export const deprecatedNames: Rule = (ctx) => {
     const what = kind.replace(/s$/, "");
     const newId = `${current}${id.slice(type.length)}`;
     findings.push(
-      findingAt(
+      findingAt({
         doc,
-        [kind, id],
-        "warning",
-        RULE,
-        `"${type}" is the deprecated name of the ${current} ${what}; the collector still accepts it but logs a deprecation warning`,
-        `rename "${id}" to "${newId}" here and wherever service.pipelines lists it`,
-      ),
+        keys: [kind, id],
+        severity: "warning",
+        rule: RULE,
+        message: `"${type}" is the deprecated name of the ${current} ${what}; the collector still accepts it but logs a deprecation warning`,
+        fix: `rename "${id}" to "${newId}" here and wherever service.pipelines lists it`,
+      }),
     );
   }
   return findings;

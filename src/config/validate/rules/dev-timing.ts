@@ -39,14 +39,15 @@ function flushFindings(collector: ConfigDoc): Finding[] {
       value === undefined ? SPAN_METRICS_DEFAULTS.flushSeconds : durationSeconds(value);
     if (seconds === undefined || seconds <= MAX_SECONDS) return [];
     return [
-      findingAt(
-        collector,
-        value === undefined ? ["connectors", id] : ["connectors", id, "metrics_flush_interval"],
-        "warning",
-        RULE,
-        `connector "${id}" flushes every ${value === undefined ? `${SPAN_METRICS_DEFAULTS.flushSeconds}s (the default)` : JSON.stringify(value).replace(/^"|"$/g, "")}, so new RED metrics take that long to appear`,
-        "set `metrics_flush_interval: 5s`",
-      ),
+      findingAt({
+        doc: collector,
+        keys:
+          value === undefined ? ["connectors", id] : ["connectors", id, "metrics_flush_interval"],
+        severity: "warning",
+        rule: RULE,
+        message: `connector "${id}" flushes every ${value === undefined ? `${SPAN_METRICS_DEFAULTS.flushSeconds}s (the default)` : JSON.stringify(value).replace(/^"|"$/g, "")}, so new RED metrics take that long to appear`,
+        fix: "set `metrics_flush_interval: 5s`",
+      }),
     ];
   });
 }
@@ -71,20 +72,20 @@ function scrapeFindings(prometheus: ConfigDoc, spanMetricsPort: number): Finding
 function scrapeFinding(prometheus: ConfigDoc, target: ScrapeTarget, spanMetrics: boolean) {
   const every = target.interval ?? `${DEFAULT_SCRAPE_SECONDS / 60}m (the default)`;
   return spanMetrics
-    ? findingAt(
-        prometheus,
-        target.keys,
-        "warning",
-        RULE,
-        `job "${target.job}" scrapes the span metrics every ${every}, so a request takes that long or longer to show in the Monitor tab`,
-        `set \`scrape_interval: 1s\` in the job (and \`scrape_timeout: 1s\`)`,
-      )
-    : findingAt(
-        prometheus,
-        target.keys,
-        "warning",
-        RULE,
-        `job "${target.job}" scrapes every ${every}, so new metrics take that long to reach Prometheus`,
-        "set `scrape_interval: 5s` under global: or in the job",
-      );
+    ? findingAt({
+        doc: prometheus,
+        keys: target.keys,
+        severity: "warning",
+        rule: RULE,
+        message: `job "${target.job}" scrapes the span metrics every ${every}, so a request takes that long or longer to show in the Monitor tab`,
+        fix: `set \`scrape_interval: 1s\` in the job (and \`scrape_timeout: 1s\`)`,
+      })
+    : findingAt({
+        doc: prometheus,
+        keys: target.keys,
+        severity: "warning",
+        rule: RULE,
+        message: `job "${target.job}" scrapes every ${every}, so new metrics take that long to reach Prometheus`,
+        fix: "set `scrape_interval: 5s` under global: or in the job",
+      });
 }

@@ -23,7 +23,7 @@ export const giniApps: Rule = (ctx) => {
   const named = get(doc.data, "name");
   const project = named === undefined ? ctx.project.name : str(named);
   const at = (keys: readonly (string | number)[], message: string, fix: string): Finding =>
-    findingAt(doc, keys, "error", RULE, message, fix);
+    findingAt({ doc, keys, severity: "error", rule: RULE, message, fix });
   const folders = Object.entries(asRecord(get(doc.data, "apps")) ?? {}).flatMap(([name, app]) => {
     const cwd = get(app, "cwd");
     if (typeof cwd !== "string") return [];

@@ -9,6 +9,13 @@ export const giniYaml: Rule = (ctx) => {
   const checked = checkGiniFile(doc.data);
   if ("file" in checked) return [];
   return checked.problems.map((p) =>
-    findingAt(doc, p.keys, "error", "gini-yaml", p.message, p.fix),
+    findingAt({
+      doc,
+      keys: p.keys,
+      severity: "error",
+      rule: "gini-yaml",
+      message: p.message,
+      fix: p.fix,
+    }),
   );
 };

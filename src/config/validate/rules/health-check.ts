@@ -12,27 +12,27 @@ export const healthCheck: Rule = (ctx) => {
   const ids = idsOfType(doc.data, "extensions", "health_check");
   if (ids.length === 0) {
     return [
-      findingAt(
+      findingAt({
         doc,
-        ["extensions"],
-        "error",
-        RULE,
-        `health_check extension missing: gini's readiness probe (GET :${PORTS.health}/) would never succeed`,
-        `add \`extensions: { health_check: { endpoint: ${ENDPOINT} } }\` and list health_check in service.extensions`,
-      ),
+        keys: ["extensions"],
+        severity: "error",
+        rule: RULE,
+        message: `health_check extension missing: gini's readiness probe (GET :${PORTS.health}/) would never succeed`,
+        fix: `add \`extensions: { health_check: { endpoint: ${ENDPOINT} } }\` and list health_check in service.extensions`,
+      }),
     ];
   }
   const enabled = ids.find((id) => serviceExtensions(doc.data).includes(id));
   if (enabled === undefined) {
     return [
-      findingAt(
+      findingAt({
         doc,
-        ["extensions", ids[0]!],
-        "error",
-        RULE,
-        `extension "${ids[0]}" is defined but not enabled, so nothing answers on :${PORTS.health}`,
-        `add ${ids[0]} to service.extensions`,
-      ),
+        keys: ["extensions", ids[0]!],
+        severity: "error",
+        rule: RULE,
+        message: `extension "${ids[0]}" is defined but not enabled, so nothing answers on :${PORTS.health}`,
+        fix: `add ${ids[0]} to service.extensions`,
+      }),
     ];
   }
   const endpoint = str(get(doc.data, "extensions", enabled, "endpoint"));
@@ -40,13 +40,13 @@ export const healthCheck: Rule = (ctx) => {
   const port = endpoint === undefined ? PORTS.health : parseEndpoint(endpoint)?.port;
   if (port === PORTS.health) return [];
   return [
-    findingAt(
+    findingAt({
       doc,
-      ["extensions", enabled, "endpoint"],
-      "error",
-      RULE,
-      `health_check listens on port ${port ?? "?"}, but gini probes :${PORTS.health} (the published port)`,
-      `set \`endpoint: ${ENDPOINT}\``,
-    ),
+      keys: ["extensions", enabled, "endpoint"],
+      severity: "error",
+      rule: RULE,
+      message: `health_check listens on port ${port ?? "?"}, but gini probes :${PORTS.health} (the published port)`,
+      fix: `set \`endpoint: ${ENDPOINT}\``,
+    }),
   ];
 };

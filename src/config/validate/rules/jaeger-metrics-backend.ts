@@ -13,7 +13,7 @@ import type { Finding, Rule } from "../types.js";
 const RULE = "jaeger-metrics-backend";
 
 const error = (doc: ConfigDoc, keys: KeyPath, message: string, fix: string): Finding[] => [
-  findingAt(doc, keys, "error", RULE, message, fix),
+  findingAt({ doc, keys, severity: "error", rule: RULE, message, fix }),
 ];
 
 /** Jaeger's Monitor tab needs jaeger_query to read metrics from the prometheus service. */

@@ -37,7 +37,7 @@ export const localhostBind: Rule = (ctx) =>
 type Who = "collector" | "jaeger";
 
 const error = (doc: ConfigDoc, keys: KeyPath, message: string, fix: string): Finding =>
-  findingAt(doc, keys, "error", RULE, message, fix);
+  findingAt({ doc, keys, severity: "error", rule: RULE, message, fix });
 
 const isLocal = (endpoint: string): boolean => {
   const parsed = parseEndpoint(endpoint);

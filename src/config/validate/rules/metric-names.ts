@@ -26,7 +26,7 @@ interface Sides {
 }
 
 const finding = (severity: Severity, doc: ConfigDoc, keys: KeyPath, message: string, fix: string) =>
-  findingAt(doc, keys, severity, RULE, message, fix);
+  findingAt({ doc, keys, severity, rule: RULE, message, fix });
 
 /**
  * The span-metric names the collector serves must be the names Jaeger queries: same namespace,

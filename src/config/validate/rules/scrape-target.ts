@@ -23,14 +23,15 @@ export const scrapeTarget: Rule = (ctx) => {
   const exporters = prometheusExporters(collector.data);
   if (exporters.length === 0) {
     return [
-      findingAt(
-        collector,
-        ["exporters"],
-        "error",
-        RULE,
-        "no prometheus exporter: the span metrics are never served for Prometheus to scrape",
-        `add \`exporters: { prometheus: { endpoint: 0.0.0.0:${PORTS.spanMetrics} } }\` and list it in the metrics pipeline`,
-      ),
+      findingAt({
+        doc: collector,
+        keys: ["exporters"],
+        severity: "error",
+        rule: RULE,
+        message:
+          "no prometheus exporter: the span metrics are never served for Prometheus to scrape",
+        fix: `add \`exporters: { prometheus: { endpoint: 0.0.0.0:${PORTS.spanMetrics} } }\` and list it in the metrics pipeline`,
+      }),
     ];
   }
   const inMetrics = new Set(
@@ -43,25 +44,25 @@ export const scrapeTarget: Rule = (ctx) => {
   for (const { id, port } of exporters) {
     if (port === undefined) {
       findings.push(
-        findingAt(
-          collector,
-          ["exporters", id],
-          "error",
-          RULE,
-          `exporter "${id}" has no endpoint port to serve metrics on`,
-          `set \`endpoint: 0.0.0.0:${PORTS.spanMetrics}\``,
-        ),
+        findingAt({
+          doc: collector,
+          keys: ["exporters", id],
+          severity: "error",
+          rule: RULE,
+          message: `exporter "${id}" has no endpoint port to serve metrics on`,
+          fix: `set \`endpoint: 0.0.0.0:${PORTS.spanMetrics}\``,
+        }),
       );
     } else if (!inMetrics.has(id)) {
       findings.push(
-        findingAt(
-          collector,
-          ["exporters", id],
-          "error",
-          RULE,
-          `exporter "${id}" is not in any metrics pipeline, so it serves nothing`,
-          `add ${id} to the exporters of the metrics pipeline that receives span_metrics`,
-        ),
+        findingAt({
+          doc: collector,
+          keys: ["exporters", id],
+          severity: "error",
+          rule: RULE,
+          message: `exporter "${id}" is not in any metrics pipeline, so it serves nothing`,
+          fix: `add ${id} to the exporters of the metrics pipeline that receives span_metrics`,
+        }),
       );
     } else {
       ports.push(port);
@@ -75,7 +76,7 @@ function targetFindings(collector: ConfigDoc, prometheus: ConfigDoc, ports: numb
   const targets = scrapeTargets(prometheus.data);
   const selfPort = selfMetricsReader(collector.data)?.port ?? PORTS.selfMetrics;
   const error = (keys: KeyPath, message: string, fix: string) =>
-    findingAt(prometheus, keys, "error", RULE, message, fix);
+    findingAt({ doc: prometheus, keys, severity: "error", rule: RULE, message, fix });
   return ports.flatMap((port): Finding[] => {
     if (targets.some((t) => t.host === SERVICE && t.port === port)) return [];
     const wrongHost = targets.find((t) => t.port === port);

@@ -12,28 +12,29 @@ export const selfMetrics: Rule = (ctx) => {
   const findings: Finding[] = [];
   if (get(collector.data, "service", "telemetry", "metrics", "address") !== undefined) {
     findings.push(
-      findingAt(
-        collector,
-        ["service", "telemetry", "metrics", "address"],
-        "error",
-        RULE,
-        "service.telemetry.metrics.address was removed from the collector: it refuses to start with it (has invalid keys: address)",
-        `remove it and ${READERS_FIX}`,
-      ),
+      findingAt({
+        doc: collector,
+        keys: ["service", "telemetry", "metrics", "address"],
+        severity: "error",
+        rule: RULE,
+        message:
+          "service.telemetry.metrics.address was removed from the collector: it refuses to start with it (has invalid keys: address)",
+        fix: `remove it and ${READERS_FIX}`,
+      }),
     );
   }
   const reader = selfMetricsReader(collector.data);
   const port = reader?.port ?? PORTS.selfMetrics;
   if (reader && (reader.host === undefined || isLoopback(reader.host))) {
     findings.push(
-      findingAt(
-        collector,
-        reader.keys,
-        "warning",
-        RULE,
-        `the collector serves its own metrics on ${reader.host ?? "localhost"}:${port}, unreachable from Prometheus`,
-        "set `host: 0.0.0.0`",
-      ),
+      findingAt({
+        doc: collector,
+        keys: reader.keys,
+        severity: "warning",
+        rule: RULE,
+        message: `the collector serves its own metrics on ${reader.host ?? "localhost"}:${port}, unreachable from Prometheus`,
+        fix: "set `host: 0.0.0.0`",
+      }),
     );
   }
   if (!prometheus) return findings;
@@ -42,25 +43,25 @@ export const selfMetrics: Rule = (ctx) => {
   );
   if (!target) {
     findings.push(
-      findingAt(
-        prometheus,
-        ["scrape_configs"],
-        "warning",
-        RULE,
-        `nothing scrapes otel-collector:${port}, the collector's own metrics (accepted, refused and exported spans)`,
-        `add a job with target "otel-collector:${port}"`,
-      ),
+      findingAt({
+        doc: prometheus,
+        keys: ["scrape_configs"],
+        severity: "warning",
+        rule: RULE,
+        message: `nothing scrapes otel-collector:${port}, the collector's own metrics (accepted, refused and exported spans)`,
+        fix: `add a job with target "otel-collector:${port}"`,
+      }),
     );
   } else if (!reader) {
     findings.push(
-      findingAt(
-        prometheus,
-        target.keys,
-        "warning",
-        RULE,
-        `"${target.raw}" is never up: ${collector.file} serves the collector's own metrics on localhost only`,
-        `in ${collector.file}, ${READERS_FIX}`,
-      ),
+      findingAt({
+        doc: prometheus,
+        keys: target.keys,
+        severity: "warning",
+        rule: RULE,
+        message: `"${target.raw}" is never up: ${collector.file} serves the collector's own metrics on localhost only`,
+        fix: `in ${collector.file}, ${READERS_FIX}`,
+      }),
     );
   }
   return findings;

@@ -11,14 +11,15 @@ export const spanmetricsWiring: Rule = (ctx) => {
   const connectors = spanMetricsConnectors(doc.data);
   if (connectors.length === 0) {
     return [
-      findingAt(
+      findingAt({
         doc,
-        ["connectors"],
-        "error",
-        RULE,
-        "no span_metrics connector: nothing turns spans into the RED metrics Jaeger's Monitor tab shows",
-        "add `connectors: { span_metrics: { metrics_flush_interval: 5s } }`, list span_metrics as an exporter of the traces pipeline and as a receiver of the metrics pipeline",
-      ),
+        keys: ["connectors"],
+        severity: "error",
+        rule: RULE,
+        message:
+          "no span_metrics connector: nothing turns spans into the RED metrics Jaeger's Monitor tab shows",
+        fix: "add `connectors: { span_metrics: { metrics_flush_interval: 5s } }`, list span_metrics as an exporter of the traces pipeline and as a receiver of the metrics pipeline",
+      }),
     ];
   }
   const all = pipelines(doc.data);
@@ -28,26 +29,26 @@ export const spanmetricsWiring: Rule = (ctx) => {
     const received = all.some((p) => p.signal === "metrics" && p.receivers.includes(id));
     if (!exported) {
       findings.push(
-        findingAt(
+        findingAt({
           doc,
-          ["connectors", id],
-          "error",
-          RULE,
-          `connector "${id}" is not an exporter of any traces pipeline, so it sees no spans`,
-          `add ${id} to service.pipelines.traces.exporters`,
-        ),
+          keys: ["connectors", id],
+          severity: "error",
+          rule: RULE,
+          message: `connector "${id}" is not an exporter of any traces pipeline, so it sees no spans`,
+          fix: `add ${id} to service.pipelines.traces.exporters`,
+        }),
       );
     }
     if (!received) {
       findings.push(
-        findingAt(
+        findingAt({
           doc,
-          ["connectors", id],
-          "error",
-          RULE,
-          `connector "${id}" is not a receiver of any metrics pipeline, so its metrics go nowhere`,
-          `add a pipeline \`metrics: { receivers: [${id}], exporters: [prometheus] }\``,
-        ),
+          keys: ["connectors", id],
+          severity: "error",
+          rule: RULE,
+          message: `connector "${id}" is not a receiver of any metrics pipeline, so its metrics go nowhere`,
+          fix: `add a pipeline \`metrics: { receivers: [${id}], exporters: [prometheus] }\``,
+        }),
       );
     }
   }

@@ -27,7 +27,7 @@ export const undefinedComponents: Rule = (ctx) =>
   );
 
 const error = (doc: ConfigDoc, keys: (string | number)[], message: string, fix: string) =>
-  findingAt(doc, keys, "error", RULE, message, fix);
+  findingAt({ doc, keys, severity: "error", rule: RULE, message, fix });
 
 const defined = (doc: ConfigDoc, kinds: ComponentKind[]) =>
   new Set(kinds.flatMap((k) => componentIds(doc.data, k)));
