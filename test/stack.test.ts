@@ -15,7 +15,8 @@ const LABEL = "gini.project=gini-it";
 const ids = () => Object.fromEntries(SERVICES.map((s) => [s, containerId(s)]));
 
 describe("gini up / status / logs / down against a real Docker engine", () => {
-  const dir = projectFixture({ name: "gini-it" });
+  // A ':' in the path: a bind written as a Binds string (SOURCE:TARGET:ro) would split there.
+  const dir = projectFixture({ name: "gini-it", under: "with:colon" });
 
   projectDownAround(dir);
 
@@ -81,6 +82,7 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
         const binds = c.Mounts.filter((m) => m.Type === "bind");
         expect(binds.length, `${s} mounts its config`).toBe(1);
         expect(binds.every((m) => !m.RW)).toBe(true);
+        expect(binds[0]!.Source).toContain("/with:colon/gini-it/");
         expect(c.HostConfig.Privileged).toBe(false);
         expect(c.NetworkSettings.Networks["gini-network"]?.Aliases).toContain(s);
       }

@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, statSync } from "node:fs";
+import { chmodSync, lstatSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 import { giniDir, PRIVATE_FILE } from "../config/index.js";
@@ -34,7 +34,9 @@ export function previousLogOf(logFile: string): string {
 
 /** Before an app starts: a log over `limit` becomes `<name>.log.1`, replacing an older one. */
 export function rotateLog(logFile: string, limit = LOG_ROTATE_BYTES): void {
-  if ((statSync(logFile, { throwIfNoEntry: false })?.size ?? 0) <= limit) return;
+  // lstat: a link at the log is not rotated (nor chmodded through) but refused when opened.
+  const found = lstatSync(logFile, { throwIfNoEntry: false });
+  if (!found?.isFile() || found.size <= limit) return;
   renameSync(logFile, previousLogOf(logFile));
   chmodSync(previousLogOf(logFile), PRIVATE_FILE);
 }

@@ -22,7 +22,7 @@ export interface AppsDown {
 export async function downApps(project: Project, read?: ProcessReader): Promise<AppsDown> {
   const { apps, warnings } = await loadState(project.dir);
   const { ours, unknown } = byIdentity(apps, read);
-  await Promise.all(ours.map((a) => stopTree(a.pid)));
+  await Promise.all(ours.map((a) => stopTree(a)));
   if (unknown.length > 0) await writeState(project.dir, { apps: unknown });
   else await removeState(project.dir);
   return {

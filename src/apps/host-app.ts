@@ -28,7 +28,7 @@ import { isAlive } from "./process-identity.js";
 import { refuseTakenReadyUrl, waitAppReady } from "./ready.js";
 import type { AppRecords } from "./records.js";
 import { readState } from "./state-file.js";
-import { APP_STOP_GRACE_MS, stopTree } from "./stop-tree.js";
+import { APP_STOP_GRACE_MS, type AppProcess, stopTree } from "./stop-tree.js";
 
 /** Enough of an exited app's log for its exit line and its own last few lines. */
 const EXIT_TAIL_LINES = 20;
@@ -59,7 +59,7 @@ export class HostApp implements App {
     if (before && options.detach && unchanged) {
       return startedHostApp(this, before, undefined, options, records);
     }
-    if (before) await stopTree(before.pid);
+    if (before) await stopTree(before);
     return this.launch(options, records);
   }
 
@@ -72,7 +72,7 @@ export class HostApp implements App {
       projectDir: project.dir,
       name,
       app: config,
-      env: appEnv(name, config, "host"),
+      env: appEnv(name, config, { kind: "host", publishedHost: options.publishedHost }),
       detach: options.detach,
       ...(options.onLine ? { onLine: (l, s) => options.onLine!(name, l, s) } : {}),
     });
@@ -156,7 +156,7 @@ export class HostApp implements App {
  */
 function startedHostApp(
   app: HostApp,
-  proc: { pid: number; logFile: string },
+  proc: AppProcess & { logFile: string },
   exit: Promise<AppExit> | undefined,
   options: StartOptions,
   records: AppRecords,
@@ -180,13 +180,13 @@ function startedHostApp(
     waitReady: () =>
       waitAppReady(app.name, app.config.ready, { gone, lastLines: () => tail(15) }, options),
     stop: async (graceMs = APP_STOP_GRACE_MS) => {
-      await stopTree(proc.pid, { graceMs });
+      await stopTree(proc, { graceMs });
       await records.forget(app.name);
     },
     ...(exit && {
       restart: async (signal: AbortSignal) => {
         // An exited app's pid may belong to someone else now: only a live one is stopped.
-        if (!ended) await stopTree(proc.pid);
+        if (!ended) await stopTree(proc);
         await exit;
         return app.launch({ ...options, signal }, records);
       },

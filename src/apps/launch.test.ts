@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   statSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from "node:fs";
@@ -42,6 +43,24 @@ describe("launchApp", () => {
     expect(log).toMatch(/^--- gini: .* starting api: echo/);
     expect(log).toContain("hello from");
     expect(log).toContain("oops\n");
+  });
+
+  it("refuses a log that is a link, writing and chmodding nothing through it", async () => {
+    const dir = project();
+    const victim = join(project(), "victim");
+    writeFileSync(victim, "theirs\n", { mode: 0o644 });
+    mkdirSync(join(dir, ".gini/logs"), { recursive: true });
+    symlinkSync(victim, logFileOf(dir, "api"));
+    const launched = launchApp({
+      projectDir: dir,
+      name: "api",
+      app: { command: "echo ran" },
+      env,
+      detach: false,
+    });
+    await expect(launched).rejects.toThrow(/^\.gini\/logs\/api\.log is a symbolic link/);
+    expect(readFileSync(victim, "utf8")).toBe("theirs\n");
+    expect(statSync(victim).mode & 0o777).toBe(0o644);
   });
 
   it("appends to the log on every start", async () => {
@@ -115,7 +134,7 @@ describe("launchApp", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(readFileSync(app.logFile, "utf8")).toContain("started\n");
-    await stopTree(app.pid, { graceMs: 2000 });
+    await stopTree(app, { graceMs: 2000 });
     expect(await app.exited).toEqual({ code: null, signal: "SIGTERM" });
     expect(isAlive({ pid: app.pid, processStart: app.processStart })).toBe(false);
   });

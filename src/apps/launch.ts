@@ -1,8 +1,15 @@
-import { closeSync, createWriteStream, fchmodSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, createWriteStream, fchmodSync, openSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 
-import { type AppConfig, appFolder, ensureGiniDir, PRIVATE_FILE } from "../config/index.js";
+import {
+  type AppConfig,
+  appFolder,
+  ensureGiniDir,
+  linkRefused,
+  NO_FOLLOW,
+  PRIVATE_FILE,
+} from "../config/index.js";
 import { GiniError } from "../errors.js";
 import { logFileOf, rotateLog, START_HEADER } from "./app-log.js";
 import { withExitMark } from "./exit-mark.js";
@@ -41,6 +48,16 @@ export interface LaunchedApp {
   exited: Promise<AppExit>;
 }
 
+/** Opens an app's log to append to, refusing a link in its place. */
+function openLog(logFile: string, projectDir: string): number {
+  const { O_WRONLY, O_APPEND, O_CREAT } = constants;
+  try {
+    return openSync(logFile, O_WRONLY | O_APPEND | O_CREAT | NO_FOLLOW, PRIVATE_FILE);
+  } catch (err) {
+    throw linkRefused(err, logFile, projectDir);
+  }
+}
+
 function forwardLines(stream: Readable | null, each: (line: string) => void): Promise<void> {
   if (!stream) return Promise.resolve();
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
@@ -68,7 +85,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const logFile = logFileOf(projectDir, name);
   await ensureGiniDir(projectDir, "logs");
   rotateLog(logFile);
-  const fd = openSync(logFile, "a", PRIVATE_FILE);
+  const fd = openLog(logFile, projectDir);
   fchmodSync(fd, PRIVATE_FILE); // a log an older gini left readable
   writeSync(fd, `${START_HEADER}${new Date().toISOString()} starting ${name}: ${app.command}\n`);
   const subprocess = execa(detach ? withExitMark(app.command) : app.command, {

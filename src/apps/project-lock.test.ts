@@ -1,4 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -15,6 +25,8 @@ function fakeClock(): Clock & { slept: number } {
   };
   return clock;
 }
+
+const execFileAsync = promisify(execFile);
 
 afterEach(removeProjectFixtures);
 
@@ -47,6 +59,23 @@ describe("the project lock", () => {
     lock.release();
   });
 
+  it("fails at once, naming the lock, when it is a folder or a link instead of a file", async () => {
+    const dir = projectFixture();
+    await ensureGiniDir(dir, "logs");
+    mkdirSync(lockPath(dir));
+    const clock = fakeClock();
+    await expect(lockProject(dir, "down", { clock })).rejects.toMatchObject({
+      message: `the project lock ${lockPath(dir)} is not a file`,
+      hint: expect.stringContaining("remove it") as unknown,
+    });
+    rmdirSync(lockPath(dir));
+    symlinkSync(join(dir, "nowhere"), lockPath(dir));
+    await expect(lockProject(dir, "down", { clock })).rejects.toThrow(
+      /^\.gini\/lock is a symbolic link/,
+    );
+    expect(clock.slept).toBe(0);
+  });
+
   it("releases at process exit", async () => {
     const dir = projectFixture();
     const before = process.listeners("exit");
@@ -54,4 +83,45 @@ describe("the project lock", () => {
     for (const onExit of process.listeners("exit").filter((l) => !before.includes(l))) onExit(0);
     expect(existsSync(lockPath(dir))).toBe(false);
   });
+
+  it("gives a stale lock to one gini only, however many race for it", async () => {
+    // Four processes, each taking the lock 25 times and handing it on as a stale lock (a dead
+    // holder's), so that every round all the others race to take it over. A holder creates a
+    // marker file exclusively while it holds the lock: a second holder would find it there.
+    const dir = projectFixture();
+    await ensureGiniDir(dir, "logs");
+    const script = join(dir, "racer.mts");
+    writeFileSync(script, RACER);
+    const racers = Array.from({ length: 4 }, () =>
+      execFileAsync(process.execPath, ["--import", "tsx", script, dir, "25"], {
+        cwd: join(import.meta.dirname, "../.."),
+      }),
+    );
+    const outputs = await Promise.all(racers);
+    expect(outputs.map((o) => o.stdout.trim())).toEqual([
+      "25 held",
+      "25 held",
+      "25 held",
+      "25 held",
+    ]);
+  }, 60_000);
 });
+
+const RACER = `
+import { openSync, closeSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lockPath, lockProject } from ${JSON.stringify(join(import.meta.dirname, "project-lock.ts"))};
+const [dir, rounds] = [process.argv[2], Number(process.argv[3])];
+const clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+const stale = JSON.stringify({ pid: 2 ** 22 + 7, processStart: 1, command: "up", since: "then" });
+for (let i = 0; i < rounds; i++) {
+  await lockProject(dir, "up", { clock, waitMs: 20_000, pollMs: 5 });
+  closeSync(openSync(join(dir, "held"), "wx")); // throws EEXIST with two holders
+  await new Promise((r) => setTimeout(r, 2));
+  rmSync(join(dir, "held"));
+  const aside = join(dir, ".gini", "stale." + process.pid);
+  writeFileSync(aside, stale);
+  renameSync(aside, lockPath(dir));
+}
+console.log(rounds + " held");
+`;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { constants, readFileSync, rmSync } from "node:fs";
 import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { ensureGiniDir, giniDir } from "../config/index.js";
-import { GiniError } from "../errors.js";
+import { ensureGiniDir, giniDir, openNoFollow } from "../config/index.js";
+import { errorMessage, GiniError } from "../errors.js";
 import type { Clock } from "../health/index.js";
 import { isAlive, processStartOf } from "./process-identity.js";
 
@@ -63,11 +63,14 @@ export async function lockProject(
   try {
     for (;;) {
       if (await linked(aside, path)) break;
-      const raw = await readFile(path, "utf8").catch(() => undefined);
+      const raw = await readLock(path, projectDir);
       if (raw === undefined) continue; // released meanwhile
       const holder = parseHolder(raw);
       if (!holder || !isAlive(holder)) {
-        await takeOver(path, raw);
+        if (await takeOver(path, raw, aside)) continue;
+        // Another gini is removing it: a moment, bounded by the same deadline.
+        if (clock.now() >= deadline) throw lockedError(path, undefined);
+        await clock.sleep(Math.min(pollMs, 20), signal);
         continue;
       }
       if (clock.now() >= deadline) throw lockedError(path, holder);
@@ -87,6 +90,34 @@ export async function lockProject(
   };
   process.on("exit", release);
   return { release };
+}
+
+/**
+ * The lock's text; undefined when it was released meanwhile. A lock that exists but is not a
+ * readable file (a folder, a link, no permission) is an error naming it: waiting would spin.
+ */
+async function readLock(path: string, projectDir: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await openNoFollow(path, constants.O_RDONLY, projectDir);
+  } catch (err) {
+    if (err instanceof GiniError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw new GiniError(`cannot read the project lock ${path}: ${errorMessage(err)}`, {
+      hint: "check its owner and permissions; if no gini runs in this project, remove it",
+      cause: err,
+    });
+  }
+  try {
+    if (!(await handle.stat()).isFile())
+      throw new GiniError(`the project lock ${path} is not a file`, {
+        hint: "if no gini runs in this project, remove it; gini writes a new one",
+      });
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Links `from` to `to`; false when `to` exists. */
@@ -112,11 +143,33 @@ function parseHolder(raw: string): LockHolder | undefined {
 }
 
 /**
- * Moves a stale lock (`raw`) out of the way. Two gini may find it stale at once: the rename lets
- * one of them have it, and one that moved a fresh lock instead (taken by a third in between) puts
- * it back.
+ * Removes a stale lock (`raw`). Only the gini holding `lock.takeover` (linked exclusively, like
+ * the lock) may remove a lock, so two that find it stale at once cannot remove the one a third
+ * took meanwhile: the lock it reads again is still the stale one, whose holder is gone and so
+ * never releases it. The others retry. A guard whose own holder died is moved aside the old way.
  */
-async function takeOver(path: string, raw: string): Promise<void> {
+async function takeOver(path: string, raw: string, mine: string): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  if (!(await linked(mine, guard))) {
+    const text = await readFile(guard, "utf8").catch(() => undefined);
+    const holder = text === undefined ? undefined : parseHolder(text);
+    if (holder && !isAlive(holder)) await moveAsideIf(guard, (now) => now === text);
+    return false;
+  }
+  try {
+    if ((await readFile(path, "utf8").catch(() => undefined)) === raw)
+      await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
+  return true;
+}
+
+/**
+ * Moves `path` aside if `stale` says its text is the stale one; one that moved a fresh file
+ * instead (written by another in between) puts it back.
+ */
+async function moveAsideIf(path: string, stale: (text: string) => boolean): Promise<void> {
   const moved = `${path}.stale.${process.pid}.${randomUUID()}`;
   try {
     await rename(path, moved);
@@ -124,15 +177,15 @@ async function takeOver(path: string, raw: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
     throw err;
   }
-  if ((await readFile(moved, "utf8")) !== raw) await linked(moved, path);
+  if (!stale(await readFile(moved, "utf8"))) await linked(moved, path);
   await rm(moved, { force: true });
 }
 
-function lockedError(path: string, holder: LockHolder): GiniError {
-  return new GiniError(
-    `another gini (pid ${holder.pid}, \`gini ${holder.command}\` since ${holder.since}) is changing this project's stack`,
-    {
-      hint: `wait until it ends, then run this again; ${path} is released when it exits`,
-    },
-  );
+function lockedError(path: string, holder: LockHolder | undefined): GiniError {
+  const who = holder
+    ? `another gini (pid ${holder.pid}, \`gini ${holder.command}\` since ${holder.since})`
+    : "another gini";
+  return new GiniError(`${who} is changing this project's stack`, {
+    hint: `wait until it ends, then run this again; ${path} is released when it exits`,
+  });
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,11 +12,11 @@ import { GiniError } from "../errors.js";
 import type { Clock } from "../health/clock.js";
 import type { AppEvent, StartOptions } from "./app.js";
 import { readProcStat } from "./proc-stat.js";
-import { isAlive } from "./process-identity.js";
+import { isAlive, processStartOf } from "./process-identity.js";
 import { projectApps } from "./project-apps.js";
 import { startApps } from "./start-apps.js";
 import { type AppRecord, readState, writeState } from "./state-file.js";
-import { stopTree } from "./stop-tree.js";
+import { type AppProcess, stopTree } from "./stop-tree.js";
 
 /** A host app that marks itself ready by creating `<name>.up` in the project folder, then idles. */
 const server = (name: string): AppConfig => ({
@@ -36,7 +36,7 @@ function slowClock(): Clock {
   };
 }
 
-const pids: number[] = [];
+const pids: AppProcess[] = [];
 
 function setUp(apps: Record<string, AppConfig>, over: Partial<StartOptions> = {}) {
   const project = fixtureProject({ name: "unit", data: { apps } });
@@ -45,6 +45,7 @@ function setUp(apps: Record<string, AppConfig>, over: Partial<StartOptions> = {}
   const options: StartOptions = {
     detach: true,
     timeoutMs: 60_000,
+    publishedHost: "localhost",
     docker,
     pull: "missing",
     // Ready once the app has created its marker file; nothing answers before it starts.
@@ -55,7 +56,8 @@ function setUp(apps: Record<string, AppConfig>, over: Partial<StartOptions> = {}
     clock: slowClock(),
     onEvent: (e) => {
       events.push(e);
-      if (e.type === "app-started" && e.pid) pids.push(e.pid);
+      if (e.type === "app-started" && e.pid)
+        pids.push({ pid: e.pid, processStart: processStartOf(e.pid) });
     },
     ...over,
   };
@@ -95,7 +97,7 @@ async function staleRecord(project: Project): Promise<AppRecord> {
 }
 
 afterEach(async () => {
-  await Promise.all(pids.splice(0).map((pid) => stopTree(pid, { graceMs: 200 })));
+  await Promise.all(pids.splice(0).map((app) => stopTree(app, { graceMs: 200 })));
   removeProjectFixtures();
 });
 
@@ -114,6 +116,16 @@ describe("startApps and the state file", () => {
     );
     expect(runs(events, "api")).toBe(true);
     expect((await readState(project.dir)).apps.map((a) => a.name)).toEqual(["api"]);
+  });
+
+  it("points a host app at the collector on the published host it is handed", async () => {
+    const api: AppConfig = {
+      command: `'${process.execPath}' -e "require('fs').writeFileSync('api.up', process.env.OTEL_EXPORTER_OTLP_ENDPOINT); setInterval(() => {}, 1000)"`,
+      ready: "http://127.0.0.1:9/api",
+    };
+    const { project, start } = setUp({ api }, { publishedHost: "build-box.lan" });
+    await start();
+    expect(readFileSync(join(project.dir, "api.up"), "utf8")).toBe("http://build-box.lan:4317");
   });
 
   it("keeps an unchanged detached app, and restarts it once its otlp: or env changed", async () => {

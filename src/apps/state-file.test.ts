@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -140,6 +141,20 @@ describe("file modes", () => {
     const dir = project();
     await ensureGiniDir(dir, "logs");
     expect(mode(join(dir, ".gini"))).toBe(0o700);
+  });
+
+  it("refuses a state.json that is a link: it reads, moves and chmods nothing through it", async () => {
+    const dir = project();
+    mkdirSync(join(dir, ".gini"));
+    const victim = join(project(), "victim.json");
+    writeFileSync(victim, "not gini's", { mode: 0o644 });
+    symlinkSync(victim, statePath(dir));
+    await expect(loadState(dir)).rejects.toThrow(
+      /^\.gini\/state\.json is a symbolic link: gini keeps its own files there/,
+    );
+    expect(mode(victim)).toBe(0o644);
+    expect(readFileSync(victim, "utf8")).toBe("not gini's");
+    expect(existsSync(`${statePath(dir)}.corrupt`)).toBe(false);
   });
 
   it("keeps a corrupt file private", async () => {

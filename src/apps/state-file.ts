@@ -1,10 +1,16 @@
-import { existsSync } from "node:fs";
-import { chmod, readFile, rename, rm } from "node:fs/promises";
+import { constants, existsSync } from "node:fs";
+import { chmod, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 import * as z from "zod";
 
-import { ensureGiniDir, giniDir, PRIVATE_FILE, writePrivateJson } from "../config/index.js";
+import {
+  ensureGiniDir,
+  giniDir,
+  openNoFollow,
+  PRIVATE_FILE,
+  writePrivateJson,
+} from "../config/index.js";
 import { errorMessage, GiniError } from "../errors.js";
 import type { AppWarning } from "./app.js";
 
@@ -62,8 +68,10 @@ function entryProblem(index: number, entry: unknown, error: z.ZodError): string 
 export async function readState(projectDir: string): Promise<StateRead> {
   let text: string;
   try {
-    text = await readFile(statePath(projectDir), "utf8");
+    const handle = await openNoFollow(statePath(projectDir), constants.O_RDONLY, projectDir);
+    text = await handle.readFile("utf8").finally(() => handle.close());
   } catch (err) {
+    if (err instanceof GiniError) throw err;
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { apps: [], problems: [] };
     throw new GiniError(`cannot read .gini/state.json: ${errorMessage(err)}`, {
       hint: "check the owner and permissions of .gini/ in the project folder",

@@ -1,4 +1,5 @@
 import { hasProcFs, listProcesses, type ProcStat } from "./proc-stat.js";
+import { identify, psReader } from "./process-identity.js";
 
 /** Grace between SIGTERM and SIGKILL when stopping an app's process tree. */
 export const APP_STOP_GRACE_MS = 5000;
@@ -35,7 +36,10 @@ class Tree {
   private group = false;
   private readonly spared = new Set([process.pid, process.ppid, 1]);
 
-  constructor(private readonly root: number) {}
+  constructor(
+    private readonly root: number,
+    private readonly rootStart: number,
+  ) {}
 
   /** Brings the set up to date and returns the pids first seen now. */
   refresh(): number[] {
@@ -43,6 +47,11 @@ class Tree {
     for (const stat of listProcesses()) {
       if (stat.state !== "Z" && !this.spared.has(stat.pid)) live.set(stat.pid, stat);
     }
+    // The root's pid held by a process that started at another time (or at an unknown one) is a
+    // stranger's, and so is its group; without the root, its group is still the app's, since
+    // Linux never reuses a pid while a process group carries it.
+    const rootNow = live.get(this.root);
+    const ours = this.rootStart !== 0 && (!rootNow || rootNow.startTime === this.rootStart);
     for (const [pid, start] of this.tracked) {
       if (live.get(pid)?.startTime !== start) this.tracked.delete(pid);
     }
@@ -53,7 +62,7 @@ class Tree {
       fresh.push(stat.pid);
     };
     for (const stat of live.values()) {
-      if (stat.pid === this.root || stat.pgrp === this.root) add(stat);
+      if (ours && (stat.pid === this.root || stat.pgrp === this.root)) add(stat);
     }
     // Descendants of anything tracked, to a fixed point.
     for (let grew = true; grew;) {
@@ -75,36 +84,43 @@ class Tree {
   }
 }
 
-/** Without /proc (macOS): signal the group and the pid, and watch the pid only. */
-async function stopWithoutProc(pid: number, graceMs: number, pollMs: number): Promise<void> {
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+/**
+ * Without /proc (macOS): signal the group and the pid while `ps` shows the pid still started
+ * when the app did, and watch the pid only.
+ */
+async function stopWithoutProc(app: AppProcess, graceMs: number, pollMs: number): Promise<void> {
+  const { pid } = app;
+  const alive = () => identify(app, psReader) === "ours";
+  if (!alive()) return;
   send(-pid, "SIGTERM");
   send(pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive() && Date.now() < deadline) await sleep(pollMs);
+  if (!alive()) return;
   send(-pid, "SIGKILL");
   send(pid, "SIGKILL");
 }
 
+/** An app's process as gini launched or recorded it: its pid and when it started. */
+export interface AppProcess {
+  pid: number;
+  /** Its start time (processStartOf); 0 when unknown, which signals nothing. */
+  processStart: number;
+}
+
 /**
- * Stops a process and everything it started: SIGTERM to its process group and to every
+ * Stops an app's process and everything it started: SIGTERM to its process group and to every
  * descendant, a grace period for them to exit, then SIGKILL for what is left. Resolves once none
- * of them runs (or, after SIGKILL, a bounded wait has passed). An already-dead pid is fine.
- * `pid` must be one this gini launched or one `identify` proved to be the recorded app: without
- * /proc the group and the pid are signalled as they are.
+ * of them runs (or, after SIGKILL, a bounded wait has passed). Every process is signalled only
+ * while it is provably the app's (the start time of the pid, as `down` checks it): an app that
+ * has exited, whose pid another program may hold now, is fine and nothing is signalled.
  */
-export async function stopTree(pid: number, options: StopTreeOptions = {}): Promise<void> {
+export async function stopTree(app: AppProcess, options: StopTreeOptions = {}): Promise<void> {
   const { graceMs = APP_STOP_GRACE_MS, pollMs = 50 } = options;
+  const { pid } = app;
   if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return;
-  if (!hasProcFs()) return stopWithoutProc(pid, graceMs, pollMs);
-  const tree = new Tree(pid);
+  if (!hasProcFs()) return stopWithoutProc(app, graceMs, pollMs);
+  const tree = new Tree(pid, app.processStart);
   tree.signal(tree.refresh(), "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (tree.tracked.size > 0 && Date.now() < deadline) {

@@ -1,9 +1,9 @@
 /** `gini red --compare`'s output: each operation before → after, significant changes marked. */
 import type { CompareReport, LatencyChange, OperationComparison, Quantile } from "../red/index.js";
 import { ALPHA } from "../red/method.js";
-import { plural } from "../text/index.js";
+import { formatMs, plural, printable } from "../text/index.js";
 import { bad, bold, dim, ok, warn } from "./output.js";
-import { formatMs, formatPercent, formatTime, formatWindow } from "./red-format.js";
+import { formatPercent, formatTime, formatWindow } from "./red-format.js";
 import { align, noDataLines } from "./red-table.js";
 
 /** +137 %, -12 %; "" without a figure. */
@@ -26,7 +26,7 @@ const latencyCell = (l: LatencyChange) =>
   cell(formatMs(l.before), formatMs(l.after), l.significant, (l.ms ?? 0) > 0);
 
 function row(o: OperationComparison): string[] {
-  const name = `${bold(o.service)} ${o.operation}`;
+  const name = `${bold(printable(o.service))} ${printable(o.operation)}`;
   const requests = `${o.requests.before} → ${o.requests.after}`;
   const e = o.errorPercent;
   const errors = cell(
@@ -64,7 +64,7 @@ export function changeLine(o: OperationComparison, errorsAlways = false): string
   const errors = `errors ${formatPercent(e.before)} → ${formatPercent(e.after)}`;
   if (e.significant) parts.push(`${errors} (${e.points! > 0 ? "+" : ""}${e.points} pp)`);
   else if (errorsAlways) parts.push(errors);
-  return `${o.service} ${o.operation}: ${parts.join(", ")}`;
+  return `${printable(`${o.service} ${o.operation}`)}: ${parts.join(", ")}`;
 }
 
 /** The whole comparison as lines: title, table, then what changed significantly. */

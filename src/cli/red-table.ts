@@ -2,8 +2,9 @@
 import { stripVTControlCharacters } from "node:util";
 
 import type { NoData, RedFigures, RedReport } from "../red/index.js";
+import { formatMs, printable } from "../text/index.js";
 import { bad, bold, dim, warn } from "./output.js";
-import { formatMs, formatPercent, formatRate, formatWindow, sparkline } from "./red-format.js";
+import { formatPercent, formatRate, formatWindow, sparkline } from "./red-format.js";
 
 /** Columns of numbers are right-aligned (`right`), the rest left; colours do not count. */
 export function align(header: string[], rows: string[][], right: (i: number) => boolean): string[] {
@@ -64,11 +65,11 @@ export function redLines(report: RedReport, spark: boolean): string[] {
   const history = `LAST ${formatWindow(report.historySeconds)}`;
   const header = ["SERVICE / OPERATION", "REQ/S", "ERRORS", "P50", "P95", "P99"];
   const rows = report.services.flatMap((s) => [
-    cells(bold(s.name), s, spark),
+    cells(bold(printable(s.name)), s, spark),
     // An operation idle over the window (a readiness probe's, say) is in --json only.
     ...s.operations
       .filter((o) => o.requestsPerSecond > 0)
-      .map((o) => cells(`  ${o.name}`, o, spark)),
+      .map((o) => cells(`  ${printable(o.name)}`, o, spark)),
   ]);
   const table = align(spark ? [...header, history] : header, rows, (i) => i > 0 && i < 6);
   return [redTitle(report), ...table];

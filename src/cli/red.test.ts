@@ -75,6 +75,18 @@ describe("gini red", () => {
     ]);
   });
 
+  it("shows control characters in service and operation names escaped; --json keeps them", async () => {
+    const rows = [{ ...ROWS[0]!, service: "api\u001b]0;x\u0007", operation: "GET /\u001b[2J" }];
+    const { stdout } = await gini({ rows }, "red");
+    expect(stdout).not.toContain("\u001b");
+    expect(stdout).toContain("api\\x1b]0;x\\x07");
+    expect(stdout).toContain("  GET /\\x1b[2J");
+    const json = await gini({ rows }, "red", "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      services: [{ name: "api\u001b]0;x\u0007", operations: [{ name: "GET /\u001b[2J" }] }],
+    });
+  });
+
   it("--json prints the stable document", async () => {
     const { code, stdout } = await gini({ rows: ROWS }, "red", "--json", "--window", "30s");
     expect(code).toBe(0);

@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from "node:util";
 import type { Command } from "commander";
 
 import type { ServiceStatus } from "../stack/index.js";
+import { printable } from "../text/index.js";
 import { engineOptions, globalOptions } from "./global-options.js";
 import { bad, bold, dim, ok, say, warn } from "./output.js";
 import { reachStack } from "./reach-stack.js";
@@ -60,12 +61,12 @@ export function registerStatus(program: Command): void {
           import("../red/index.js"),
         ]);
       const project = await loadProject(globalOptions(cmd));
-      await reachStack(cmd, project);
+      const publishedHost = await reachStack(cmd, project);
       const { docker, probe } = realRuntime(engineOptions(cmd));
       const [stack, apps, sent] = await Promise.all([
-        status(project, docker, probe),
+        status(project, docker, probe, publishedHost),
         appsStatus(project, docker),
-        appServices(project),
+        appServices(project, publishedHost),
       ]);
       // Each app's services as its span metrics name them (gini_app): empty until spans arrive.
       const withServices = apps.map((a) => ({ ...a, services: sent?.[a.name] ?? [] }));
@@ -101,7 +102,7 @@ export function registerStatus(program: Command): void {
             : stateText(a.state),
           a.pid ? String(a.pid) : "-",
           a.url ?? "-",
-          a.services.join(", ") || "-",
+          printable(a.services.join(", ")) || "-",
         ]),
       );
       lastLinesOf(result.apps);

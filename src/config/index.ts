@@ -7,7 +7,15 @@ export { appContainerName } from "./app-names.js";
 export { type ConfigFacts, readConfigFacts } from "./config-facts.js";
 export { guessesOf } from "./detect/index.js";
 export { displayPath } from "./display-path.js";
-export { ensureGiniDir, giniDir, PRIVATE_FILE, writePrivateJson } from "./gini-dir.js";
+export {
+  ensureGiniDir,
+  giniDir,
+  linkRefused,
+  NO_FOLLOW,
+  openNoFollow,
+  PRIVATE_FILE,
+  writePrivateJson,
+} from "./gini-dir.js";
 export { initProject } from "./init.js";
 export { loadProject, loadProjectOrDefaults, type Project, type ProjectOptions } from "./load.js";
 export * from "./model/index.js";

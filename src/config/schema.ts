@@ -22,7 +22,7 @@ const appNameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_.-]*$/, "an app name is lower-case letters, digits, '_', '.' and '-'")
   .refine((name) => !(SERVICE_NAMES as readonly string[]).includes(name), {
-    message: "a stack service has this name",
+    error: "a stack service has this name",
   });
 
 /** What an app's `otlp:` accepts: the OTLP transport its exporter speaks. */
@@ -54,11 +54,19 @@ export const appSchema = z
      */
     otlp: z.enum(OTLP_TRANSPORTS).optional(),
     /** Extra environment; wins over what gini injects. */
-    env: z.record(z.string(), z.string()).optional(),
+    env: z
+      .record(
+        // What an environment can hold: execve takes NAME=value strings ending at a NUL byte.
+        z
+          .string()
+          .regex(/^[^=\0]+$/, { error: "an environment variable's name holds no = or NUL byte" }),
+        z.string().regex(/^[^\0]*$/, { error: "an environment value holds no NUL byte" }),
+      )
+      .optional(),
     /** http:// URL that answers 2xx once the app is ready (the probe speaks plain HTTP only). */
     ready: z
       .url()
-      .refine((url) => /^http:\/\//i.test(url), { message: "gini probes plain http:// URLs only" })
+      .refine((url) => /^http:\/\//i.test(url), { error: "gini probes plain http:// URLs only" })
       .optional(),
     /** Apps that must be ready before this one starts. */
     depends_on: z.array(z.string()).optional(),
@@ -76,10 +84,10 @@ export const appSchema = z
     ignore: z.array(z.string().min(1)).optional(),
   })
   .refine((app) => !app.command !== !app.image, {
-    message: "give exactly one of command (a host process) or image (a container)",
+    error: "give exactly one of command (a host process) or image (a container)",
   })
   .refine((app) => !app.ports || app.image, {
-    message: "ports is for image apps; a host command opens its own ports",
+    error: "ports is for image apps; a host command opens its own ports",
     path: ["ports"],
   })
   .superRefine((app, ctx) => {
@@ -98,7 +106,7 @@ export const appSchema = z
 const latencyBudget = z
   .string()
   .refine((text) => (durationSeconds(text, ["ms", "s", "m"]) ?? 0) > 0, {
-    message: "a duration with a unit, e.g. 300ms or 1.5s",
+    error: "a duration with a unit, e.g. 300ms or 1.5s",
   });
 
 /**
@@ -114,7 +122,7 @@ export const sloSchema = z.strictObject({
   error_rate: z
     .union([z.string(), z.number()])
     .refine((value) => percentValue(value) !== undefined, {
-      message: "a percentage from 0 to 100, e.g. 1% or 0.5%",
+      error: "a percentage from 0 to 100, e.g. 1% or 0.5%",
     })
     .optional(),
   /** Fewer requests than this in the window cannot be judged (`gini check` exits 3); default 10. */

@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 
 import { errorMessage, GiniError } from "../errors.js";
 import type { DockerClient } from "./client.js";
+import { toCreateOptions } from "./create-options.js";
 import { toDetails, toInfo } from "./dockerode-mapping.js";
 import { pullWithProgress, readLogs } from "./dockerode-streams.js";
 import { dockerodeOptions } from "./engine-connection.js";
@@ -11,6 +12,7 @@ import { identifyEngine, unreachableError } from "./engine-info.js";
 import { withInspectedPorts } from "./podman.js";
 import { stopContainer } from "./stop-container.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
+import { dropUrlParseWarning } from "./url-parse-warning.js";
 
 const labelFilter = (labels: Record<string, string>) =>
   Object.entries(labels).map(([k, v]) => `${k}=${v}`);
@@ -33,6 +35,7 @@ interface Connection {
 async function connect(options: DockerClientOptions): Promise<Connection> {
   const resolved = resolveEngineEndpoint({ context: options.context });
   const dockerOptions = dockerodeOptions(resolved);
+  if (dockerOptions.protocol === "ssh") dropUrlParseWarning();
   const { default: Dockerode } = await import("dockerode");
   try {
     return { docker: new Dockerode(dockerOptions), resolved };
@@ -146,38 +149,7 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
       }
     },
     async createContainer(spec: ContainerSpec) {
-      const key = (p: number) => `${p}/tcp`;
-      const container = await (
-        await dockerode()
-      ).createContainer({
-        name: spec.name,
-        Image: spec.image,
-        ...(spec.command ? { Cmd: spec.command } : {}),
-        Labels: spec.labels,
-        Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-        ExposedPorts: Object.fromEntries(spec.ports.map((p) => [key(p.container), {}])),
-        HostConfig: {
-          PortBindings: Object.fromEntries(
-            spec.ports.map((p) => [
-              key(p.container),
-              [{ HostIp: p.hostIp, HostPort: String(p.host) }],
-            ]),
-          ),
-          Binds: spec.mounts.map((m) => `${m.source}:${m.target}:ro`),
-          NetworkMode: spec.network,
-          SecurityOpt: ["no-new-privileges"],
-          ...(spec.restart
-            ? {
-                RestartPolicy: {
-                  Name: spec.restart.name,
-                  MaximumRetryCount: spec.restart.maxRetries,
-                },
-              }
-            : {}),
-        },
-        NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } },
-      });
-      return container.id;
+      return (await (await dockerode()).createContainer(toCreateOptions(spec))).id;
     },
     async startContainer(id) {
       await (await dockerode()).getContainer(id).start();

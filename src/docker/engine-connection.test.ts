@@ -5,7 +5,12 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { dockerodeOptions, parseEndpoint, publishedPortsHost } from "./engine-connection.js";
+import {
+  dockerodeOptions,
+  parseEngineEndpoint,
+  publishedPortsHost,
+  sshTunnelCommand,
+} from "./engine-connection.js";
 import type { EngineEndpoint } from "./engine-endpoint.js";
 
 const at = (endpoint: string, tls?: EngineEndpoint["tls"]): EngineEndpoint => ({
@@ -15,31 +20,34 @@ const at = (endpoint: string, tls?: EngineEndpoint["tls"]): EngineEndpoint => ({
   tried: [endpoint],
 });
 
-describe("parseEndpoint", () => {
+describe("parseEngineEndpoint", () => {
   it("reads unix, tcp (bare HOST:PORT too) and ssh endpoints", () => {
-    expect(parseEndpoint(at("unix:///run/x.sock"))).toEqual({
+    expect(parseEngineEndpoint(at("unix:///run/x.sock"))).toEqual({
       kind: "unix",
       socketPath: "/run/x.sock",
     });
-    expect(parseEndpoint(at("tcp://10.0.0.5:2375"))).toEqual({
+    expect(parseEngineEndpoint(at("tcp://10.0.0.5:2375"))).toEqual({
       kind: "tcp",
       host: "10.0.0.5",
       port: 2375,
       https: false,
     });
-    expect(parseEndpoint(at("10.0.0.5:2375"))).toMatchObject({ kind: "tcp", host: "10.0.0.5" });
-    expect(parseEndpoint(at("tcp://engine", { verify: true }))).toMatchObject({
+    expect(parseEngineEndpoint(at("10.0.0.5:2375"))).toMatchObject({
+      kind: "tcp",
+      host: "10.0.0.5",
+    });
+    expect(parseEngineEndpoint(at("tcp://engine", { verify: true }))).toMatchObject({
       port: 2376,
       https: true,
     });
-    expect(parseEndpoint(at("tcp://[::1]:2375"))).toMatchObject({ host: "::1" });
-    expect(parseEndpoint(at("ssh://me@build-box:2222"))).toEqual({
+    expect(parseEngineEndpoint(at("tcp://[::1]:2375"))).toMatchObject({ host: "::1" });
+    expect(parseEngineEndpoint(at("ssh://me@build-box:2222"))).toEqual({
       kind: "ssh",
       host: "build-box",
       port: 2222,
       username: "me",
     });
-    expect(parseEndpoint(at("ssh://build-box"))).toEqual({
+    expect(parseEngineEndpoint(at("ssh://build-box"))).toEqual({
       kind: "ssh",
       host: "build-box",
       port: 22,
@@ -47,11 +55,36 @@ describe("parseEndpoint", () => {
   });
 
   it("refuses named pipes, unknown schemes and garbage, naming the endpoint and its source", () => {
-    expect(() => parseEndpoint(at("npipe:////./pipe/docker_engine"))).toThrow(
+    expect(() => parseEngineEndpoint(at("npipe:////./pipe/docker_engine"))).toThrow(
       "Windows named pipes are not supported by gini: npipe:////./pipe/docker_engine (from DOCKER_HOST)",
     );
-    expect(() => parseEndpoint(at("fd://"))).toThrow('unsupported scheme "fd://"');
-    expect(() => parseEndpoint(at("tcp://"))).toThrow("tcp:// (from DOCKER_HOST)");
+    expect(() => parseEngineEndpoint(at("fd://"))).toThrow('unsupported scheme "fd://"');
+    expect(() => parseEngineEndpoint(at("tcp://"))).toThrow("tcp:// (from DOCKER_HOST)");
+  });
+
+  it("refuses a host or user that ssh would read as an option", () => {
+    for (const endpoint of [
+      "ssh://-oProxyCommand=id@host",
+      "ssh://-oProxyCommand=id",
+      "tcp://-x:2375",
+    ])
+      expect(() => parseEngineEndpoint(at(endpoint))).toThrow(
+        `an engine host or user name cannot start with '-': ${endpoint} (from DOCKER_HOST)`,
+      );
+  });
+});
+
+describe("sshTunnelCommand", () => {
+  it("puts the destination after -- and quotes what the shell would read as syntax", () => {
+    expect(sshTunnelCommand("ssh://me@build-box:2222", [4317])).toBe(
+      "ssh -N -p 2222 -L 4317:127.0.0.1:4317 -- me@build-box",
+    );
+    expect(sshTunnelCommand("ssh://a;touch%20%2Ftmp%2Fpwned;@host", [9090])).toBe(
+      "ssh -N -L 9090:127.0.0.1:9090 -- 'a;touch /tmp/pwned;@host'",
+    );
+    expect(sshTunnelCommand("ssh://it's@host", [9090])).toBe(
+      "ssh -N -L 9090:127.0.0.1:9090 -- 'it'\\''s@host'",
+    );
   });
 });
 

@@ -10,15 +10,15 @@ import { errorMessage, GiniError } from "../errors.js";
 import { describeSource, type EngineEndpoint } from "./engine-endpoint.js";
 
 /** An endpoint taken apart. */
-export type ParsedEndpoint =
+export type ParsedEngineEndpoint =
   | { kind: "unix"; socketPath: string }
   | { kind: "tcp"; host: string; port: number; https: boolean }
   | { kind: "ssh"; host: string; port: number; username?: string };
 
 /** Takes an endpoint apart; an unparsable or unsupported one is a GiniError naming its source. */
-export function parseEndpoint(
+export function parseEngineEndpoint(
   resolved: Pick<EngineEndpoint, "endpoint" | "tls"> & { source?: EngineEndpoint["source"] },
-): ParsedEndpoint {
+): ParsedEngineEndpoint {
   const { endpoint } = resolved;
   const from = resolved.source ? ` (from ${describeSource(resolved.source)})` : "";
   const fail = (why: string) =>
@@ -41,6 +41,9 @@ export function parseEndpoint(
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
   if (!host) throw fail("no host in the engine endpoint");
+  // ssh would read such a name as an option (-oProxyCommand=...).
+  if (host.startsWith("-") || decodeURIComponent(parsed.username).startsWith("-"))
+    throw fail("an engine host or user name cannot start with '-'");
   const port = parsed.port ? Number(parsed.port) : undefined;
   if (scheme === "ssh")
     return {
@@ -69,7 +72,7 @@ export function dockerodeOptions(
   resolved: EngineEndpoint,
   env: Record<string, string | undefined> = process.env,
 ): Docker.DockerOptions & { agent?: Agent; pathPrefix?: string } {
-  const target = parseEndpoint(resolved);
+  const target = parseEngineEndpoint(resolved);
   if (target.kind === "unix") return { ...NO_CONNECTION, socketPath: target.socketPath };
   if (target.kind === "ssh")
     return {
@@ -118,21 +121,28 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1"]);
  * name, since a remote engine's ports are there.
  */
 export function publishedPortsHost(endpoint: string): string | undefined {
-  const target = parseEndpoint({ endpoint });
+  const target = parseEngineEndpoint({ endpoint });
   if (target.kind === "unix" || LOCAL_HOSTS.has(target.host.toLowerCase())) return undefined;
   return target.host;
 }
 
+/** A word for a POSIX shell: as it is when it is plainly safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 /**
  * The ssh command that brings a remote engine's loopback-bound ports to this machine's localhost:
- * the ssh endpoint's own user and port, or plain `ssh HOST` for a tcp endpoint.
+ * the ssh endpoint's own user and port, or plain `ssh HOST` for a tcp endpoint. The destination
+ * comes after `--` and quoted, so a host or user name from DOCKER_HOST is never an option or
+ * shell syntax in the line the user pastes.
  */
 export function sshTunnelCommand(endpoint: string, ports: readonly number[]): string {
-  const target = parseEndpoint({ endpoint });
+  const target = parseEngineEndpoint({ endpoint });
   if (target.kind === "unix") return "";
   const forwards = ports.map((p) => `-L ${p}:127.0.0.1:${p}`).join(" ");
-  if (target.kind === "tcp") return `ssh -N ${forwards} ${target.host}`;
+  if (target.kind === "tcp") return `ssh -N ${forwards} -- ${shellWord(target.host)}`;
   const port = target.port === 22 ? "" : ` -p ${target.port}`;
   const user = target.username ? `${target.username}@` : "";
-  return `ssh -N${port} ${forwards} ${user}${target.host}`;
+  return `ssh -N${port} ${forwards} -- ${shellWord(user + target.host)}`;
 }

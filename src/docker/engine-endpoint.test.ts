@@ -181,6 +181,29 @@ describe("resolveEngineEndpoint", () => {
     expect(resolve({ ...host, DOCKER_CERT_PATH: "/certs" }).tls?.ca).toBe("/certs/ca.pem");
     expect(resolve({ DOCKER_HOST: "tcp://10.0.0.5:2375" }).tls).toBeUndefined();
   });
+
+  it("turns TLS on without verifying for DOCKER_TLS, as the docker CLI does, with the client files there are", () => {
+    const host = {
+      DOCKER_HOST: "tcp://10.0.0.5:2376",
+      DOCKER_TLS: "1",
+      DOCKER_CERT_PATH: "/certs",
+    };
+    expect(resolve(host).tls).toEqual({ verify: false });
+    expect(resolve(host, ["/certs/cert.pem", "/certs/key.pem"]).tls).toEqual({
+      verify: false,
+      cert: "/certs/cert.pem",
+      key: "/certs/key.pem",
+    });
+    expect(resolve({ ...host, DOCKER_TLS_VERIFY: "1" }).tls?.verify).toBe(true);
+  });
+
+  it("never keeps a password of DOCKER_HOST, so no error or --json can show it", () => {
+    const resolved = resolve({ DOCKER_HOST: "tcp://me:s3cret@10.0.0.5:2375" });
+    expect(resolved.endpoint).toBe("tcp://me:***@10.0.0.5:2375");
+    expect(JSON.stringify(resolved)).not.toContain("s3cret");
+    expect(resolve({ DOCKER_HOST: "ssh://me:p%40ss@box" }).endpoint).toBe("ssh://me:***@box");
+    expect(resolve({ DOCKER_HOST: "ssh://me@box" }).endpoint).toBe("ssh://me@box");
+  });
 });
 
 describe("describeSource", () => {

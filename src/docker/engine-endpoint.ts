@@ -69,7 +69,7 @@ export function resolveEngineEndpoint(options: ResolveOptions = {}): EngineEndpo
 
   // "default" is the docker CLI's context made of DOCKER_HOST or the default socket.
   if (options.context && options.context !== "default") return named("flag", options.context);
-  if (env.DOCKER_HOST) return fromDockerHost(env.DOCKER_HOST, env, configDir);
+  if (env.DOCKER_HOST) return fromDockerHost(env.DOCKER_HOST, env, configDir, exists);
   if (options.context) return fallback(env, exists);
   if (env.DOCKER_CONTEXT)
     return env.DOCKER_CONTEXT === "default"
@@ -81,14 +81,46 @@ export function resolveEngineEndpoint(options: ResolveOptions = {}): EngineEndpo
   return fallback(env, exists);
 }
 
+/**
+ * The endpoint without the password of a `scheme://user:password@host` URL: gini never uses
+ * one (tcp engines take no credentials, ssh ones the agent's keys) and shows the endpoint in
+ * errors and in `status --json`, so it is replaced by `***` from the start.
+ */
+function withoutPassword(endpoint: string): string {
+  return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
+}
+
 function fromContext(source: EngineSource, configDir: string): EngineEndpoint {
   const ctx = readContext(source.context!, configDir);
   const hasTls = Object.keys(ctx.tlsFiles).length > 0 || ctx.skipTlsVerify;
+  const endpoint = withoutPassword(ctx.host);
   return {
-    endpoint: ctx.host,
+    endpoint,
     source,
     ...(hasTls ? { tls: { verify: !ctx.skipTlsVerify, ...ctx.tlsFiles } } : {}),
-    tried: [ctx.host],
+    tried: [endpoint],
+  };
+}
+
+/**
+ * TLS as the docker CLI takes it from the environment: any non-empty DOCKER_TLS_VERIFY ("0"
+ * included) turns it on and verifies the engine with the three files of DOCKER_CERT_PATH; a
+ * non-empty DOCKER_TLS alone turns it on without verifying, with the client files that exist.
+ */
+function envTls(
+  env: Record<string, string | undefined>,
+  configDir: string,
+  exists: (path: string) => boolean,
+): EngineTls | undefined {
+  if (!env.DOCKER_TLS_VERIFY && !env.DOCKER_TLS) return undefined;
+  const files = (["ca", "cert", "key"] as const).map((k): [string, string] => [
+    k,
+    join(env.DOCKER_CERT_PATH || configDir, `${k}.pem`),
+  ]);
+  const kept = env.DOCKER_TLS_VERIFY ? files : files.filter(([, path]) => exists(path));
+  return {
+    verify: Boolean(env.DOCKER_TLS_VERIFY),
+    ...(Object.fromEntries(kept) as Partial<EngineTls>),
   };
 }
 
@@ -96,24 +128,15 @@ function fromDockerHost(
   host: string,
   env: Record<string, string | undefined>,
   configDir: string,
+  exists: (path: string) => boolean,
 ): EngineEndpoint {
-  // The docker CLI turns TLS on for any non-empty DOCKER_TLS_VERIFY, "0" included.
-  const tls: EngineTls | undefined = env.DOCKER_TLS_VERIFY
-    ? {
-        verify: true,
-        ...Object.fromEntries(
-          ["ca", "cert", "key"].map((k) => [
-            k,
-            join(env.DOCKER_CERT_PATH || configDir, `${k}.pem`),
-          ]),
-        ),
-      }
-    : undefined;
+  const tls = envTls(env, configDir, exists);
+  const endpoint = withoutPassword(host);
   return {
-    endpoint: host,
+    endpoint,
     source: { kind: "DOCKER_HOST" },
     ...(tls ? { tls } : {}),
-    tried: [host],
+    tried: [endpoint],
   };
 }
 

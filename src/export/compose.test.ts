@@ -119,6 +119,15 @@ describe("gini export compose", () => {
     });
   });
 
+  it("keeps $ in env values literal: Compose would interpolate them when it deploys the file", async () => {
+    const env = { PRICE: "costs $5", HOME_REF: "${HOME}/x" };
+    const { doc } = await compose({ apps: { api: { image: "api:1", env } } });
+    expect(doc.services.api!.environment).toMatchObject({
+      PRICE: "costs $$5",
+      HOME_REF: "$${HOME}/x",
+    });
+  });
+
   it("refuses a project that gini validate fails", async () => {
     const project = fixtureProject({ fixtures: ["localhost-bind.config-spm.yaml"] });
     await expect(exportCompose(project)).rejects.toThrow(/config-spm\.yaml:\d+:\d+/);

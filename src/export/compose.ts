@@ -103,11 +103,19 @@ function stackService(project: string, s: ExportedService): ComposeService {
   };
 }
 
+/**
+ * Values as Compose must keep them: it interpolates `$VAR` and `${VAR}` in the file when it
+ * deploys it, where gini.yaml's values are meant as they are written (gini passes them unchanged).
+ */
+function literal(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll("$", "$$$$")]));
+}
+
 function appService(project: string, app: ExportedApp): ComposeService {
   const base = common(project, app.name);
   return {
     image: app.image,
-    environment: app.env,
+    environment: literal(app.env),
     ...(app.ports.length ? { ports: ports(app.ports) } : {}),
     depends_on: ["otel-collector", ...app.dependsOn],
     ...base,

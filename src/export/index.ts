@@ -23,6 +23,9 @@ export interface ExportResult {
   notes: string[];
 }
 
+/** How each file of a Kubernetes export begins. */
+const KUBERNETES_MARK = `${WRITTEN_BY} kubernetes`;
+
 function hostAppsNote(model: StackModel): string[] {
   const names = model.hostApps;
   return names.length
@@ -74,7 +77,7 @@ export async function exportKubernetes(
   const model = await readStack(project);
   const files = kubernetesManifests(model, namespace);
   const header = (name: string) => [
-    `${WRITTEN_BY.slice(2)} kubernetes for project ${model.project.name}: ${name}.`,
+    `${KUBERNETES_MARK.slice(2)} for project ${model.project.name}: ${name}.`,
     "Apply the folder with `kubectl apply -k DIR`.",
   ];
   const texts = new Map<string, string>();
@@ -84,7 +87,7 @@ export async function exportKubernetes(
     toYaml([kustomization(files, namespace)], header("kustomization.yaml")),
   );
   const folder = resolve(dir);
-  await writeOwnedFolder(folder, texts);
+  await writeOwnedFolder(folder, texts, KUBERNETES_MARK);
   const notes = [
     ...hostAppsNote(model),
     ...(model.apps.length

@@ -80,12 +80,12 @@ export function kubernetesManifests(model: StackModel, namespace?: string): Mani
     objects: [
       // The collector by its Service name: envFrom reads a ConfigMap of the pod's own namespace,
       // so the workloads that take it run beside the collector.
-      otelEnvConfigMap(OTEL_ENV_CONFIG_MAP, otlpExporterEnv("container")),
+      otelEnvConfigMap(OTEL_ENV_CONFIG_MAP, otlpExporterEnv({ kind: "container" })),
       // An app whose exporter speaks OTLP/HTTP (`otlp: http`) needs the other port and protocol.
       ...Object.entries(model.project.apps)
         .filter(([, app]) => app.otlp === "http")
         .map(([name]) =>
-          otelEnvConfigMap(appOtelEnvName(name), otlpExporterEnv("container", "http")),
+          otelEnvConfigMap(appOtelEnvName(name), otlpExporterEnv({ kind: "container" }, "http")),
         ),
     ],
   });

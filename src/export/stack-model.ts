@@ -60,7 +60,7 @@ export async function readStack(project: Project): Promise<StackModel> {
           {
             name,
             image: app.image,
-            env: appEnv(name, app, "container"),
+            env: appEnv(name, app, { kind: "container" }),
             ports: app.ports ?? [],
             // Only on other containers: a host app has no place in the export.
             dependsOn: (app.depends_on ?? []).filter((d) => project.apps[d]?.image),

@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 import { stringify } from "yaml";
 
 import { GiniError } from "../errors.js";
+import { printable } from "../text/index.js";
 
 /** The first words of every file an export writes: the mark that it may write it again. */
 export const WRITTEN_BY = "# Written by gini export";
@@ -14,14 +15,20 @@ export const WRITTEN_BY = "# Written by gini export";
  */
 export function toYaml(docs: readonly unknown[], header: string[]): string {
   const options = { lineWidth: 0, blockQuote: "literal" as const, aliasDuplicateObjects: false };
-  const comment = header.map((line) => `# ${line}`.trimEnd()).join("\n");
+  // printable: a line break in a header line (a folder name can hold one) would end the comment.
+  const comment = header.map((line) => `# ${printable(line)}`.trimEnd()).join("\n");
   return `${comment}\n${docs.map((d) => stringify(d, options)).join("---\n")}`;
 }
 
-/** True when the file is absent or an export wrote it; a file of the user's is never replaced. */
-async function ours(path: string): Promise<boolean> {
+/**
+ * True when the file is absent or an export wrote it; a file of the user's is never replaced.
+ * What is not a file (`-o /dev/stdout`, a pipe) is written to as it is: reading it first would
+ * wait for input that never comes.
+ */
+async function ours(path: string, mark = WRITTEN_BY): Promise<boolean> {
   try {
-    return (await readFile(path, "utf8")).startsWith(WRITTEN_BY);
+    if (!(await stat(path)).isFile()) return true;
+    return (await readFile(path, "utf8")).startsWith(mark);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return true;
     throw err;
@@ -41,13 +48,15 @@ export async function writeOwnedFile(path: string, text: string): Promise<void> 
 }
 
 /**
- * Writes an export's files into a folder, creating it. Files an earlier export wrote that this one
- * does not (a namespace.yaml after dropping --namespace) are removed, so the folder holds exactly
- * what its kustomization lists; anything else in it is left alone.
+ * Writes an export's files into a folder, creating it. Files an earlier export of the same kind
+ * (`mark`: the header's start) wrote that this one does not (a namespace.yaml after dropping
+ * --namespace) are removed, so the folder holds exactly what its kustomization lists; anything
+ * else in it, a compose export included, is left alone.
  */
 export async function writeOwnedFolder(
   dir: string,
   files: ReadonlyMap<string, string>,
+  mark: string,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const name of files.keys()) {
@@ -56,7 +65,7 @@ export async function writeOwnedFolder(
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isFile() && /\.ya?ml$/.test(entry.name) && !files.has(entry.name)) {
-      if ((await readFile(path, "utf8")).startsWith(WRITTEN_BY)) await rm(path);
+      if ((await readFile(path, "utf8")).startsWith(mark)) await rm(path);
     }
   }
   for (const [name, text] of files) await writeFile(join(dir, name), text);

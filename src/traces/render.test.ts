@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { clip, formatAge, formatMs, isoMicros } from "./format.js";
+import { clip, formatAge, isoMicros } from "./format.js";
 import { spansOf } from "./otlp.js";
 import { renderTrace, type Style } from "./render.js";
 import type { TraceSpan } from "./span.js";
@@ -19,20 +19,26 @@ const TAGS: Style = {
 
 describe("renderTrace", () => {
   it("prints the summary, the Jaeger UI link and the tree with the error where it started", () => {
-    expect(renderTrace(failed(), NOW)).toEqual([
-      "gini-ui POST /api/generate  4 spans, 48 ms, 4 errors, 12s ago",
+    expect(renderTrace(failed(), NOW, "localhost")).toEqual([
+      "gini-ui POST /api/generate  4 spans, 48ms, 4 errors, 12s ago",
       `  http://localhost:16686/trace/${FAILED}`,
-      "  gini-ui   POST /api/generate        48 ms  ✖",
-      "  gini-ui   └─ POST                   44 ms  ✖",
-      "  gini-api     └─ POST /api/generate  42 ms  ✖",
-      "  gini-api        └─ model.generate   41 ms  ✖ gini-demo-model failed: the prompt asked for a failure",
+      "  gini-ui   POST /api/generate        48ms  ✖",
+      "  gini-ui   └─ POST                   44ms  ✖",
+      "  gini-api     └─ POST /api/generate  42ms  ✖",
+      "  gini-api        └─ model.generate   41ms  ✖ gini-demo-model failed: the prompt asked for a failure",
     ]);
   });
 
+  it("links the trace on the published host it is handed", () => {
+    expect(renderTrace(failed(), NOW, "build-box.lan")[1]).toBe(
+      `  http://build-box.lan:16686/trace/${FAILED}`,
+    );
+  });
+
   it("colours through the style it is given: the root bold, errors red, the link dim", () => {
-    const lines = renderTrace(failed(), NOW, TAGS);
+    const lines = renderTrace(failed(), NOW, "localhost", TAGS);
     expect(lines[0]).toBe(
-      "<b>gini-ui POST /api/generate</b>  4 spans, 48 ms, <bad>4 errors</bad>, 12s ago",
+      "<b>gini-ui POST /api/generate</b>  4 spans, 48ms, <bad>4 errors</bad>, 12s ago",
     );
     expect(lines[1]).toBe(`  <dim>http://localhost:16686/trace/${FAILED}</dim>`);
     expect(lines[5]).toMatch(/ <bad>✖ gini-demo-model failed: .*<\/bad>$/);
@@ -42,9 +48,10 @@ describe("renderTrace", () => {
     const lines = renderTrace(
       failed((s) => s.parentSpanId !== null),
       NOW,
+      "localhost",
     );
-    expect(lines[2]).toBe("  gini-ui   POST                   44 ms  ✖  (parent span missing)");
-    expect(lines[3]).toBe("  gini-api  └─ POST /api/generate  42 ms  ✖");
+    expect(lines[2]).toBe("  gini-ui   POST                   44ms  ✖  (parent span missing)");
+    expect(lines[3]).toBe("  gini-api  └─ POST /api/generate  42ms  ✖");
   });
 
   it("draws siblings with ├─ and │, and shows a successful trace without marks", () => {
@@ -57,11 +64,11 @@ describe("renderTrace", () => {
       durationMs: 0.5,
       error: false,
     }));
-    expect(renderTrace(buildTraces(spans)[0]!, 4000).slice(2)).toEqual([
-      "  gini-ui  root      0.50 ms",
-      "  gini-ui  ├─ a      0.50 ms",
-      "  gini-ui  │  └─ a1  0.50 ms",
-      "  gini-ui  └─ b      0.50 ms",
+    expect(renderTrace(buildTraces(spans)[0]!, 4000, "localhost").slice(2)).toEqual([
+      "  gini-ui  root      0.50ms",
+      "  gini-ui  ├─ a      0.50ms",
+      "  gini-ui  │  └─ a1  0.50ms",
+      "  gini-ui  └─ b      0.50ms",
     ]);
   });
 
@@ -74,24 +81,51 @@ describe("renderTrace", () => {
       startMs: base.startMs + i,
       error: false,
     }));
-    const lines = renderTrace(buildTraces(spans)[0]!, NOW);
+    const lines = renderTrace(buildTraces(spans)[0]!, NOW, "localhost");
     expect(lines).toHaveLength(2 + 40 + 1);
     expect(lines.at(-1)).toBe("  … 5 more spans: open the link, or use --json");
   });
 });
 
-describe("formats", () => {
-  it("durations: three significant figures, then seconds", () => {
-    expect([0.421, 4.21, 42.1, 421.4, 4214, 421_400].map(formatMs)).toEqual([
-      "0.42 ms",
-      "4.2 ms",
-      "42 ms",
-      "421 ms",
-      "4.21 s",
-      "421 s",
-    ]);
+describe("what a trace brings", () => {
+  it("shows control characters in names, services and messages escaped", () => {
+    const trace = failed((s) => s.parentSpanId === null);
+    const root = trace.spans[0]!;
+    Object.assign(root, {
+      name: "GET /\u001b[2Jx",
+      service: "ui\u001b]0;t\u0007",
+      error: true,
+      errorMessage: "bad\u009b31m",
+    });
+    const lines = renderTrace(buildTraces([root])[0]!, NOW, "localhost");
+    expect(lines[0]).toMatch(/^ui\\x1b\]0;t\\x07 GET \/\\x1b\[2Jx {2}1 span/);
+    expect(lines[2]).toMatch(
+      /^ {2}ui\\x1b\]0;t\\x07 {2}GET \/\\x1b\[2Jx {2}\S+ {2}✖ bad\\u009b31m$/,
+    );
+    expect(lines.join("").includes("\u001b")).toBe(false);
   });
 
+  it("draws a trace 5,000 spans deep, the tree indented up to depth 20", () => {
+    const base = failed().spans[0]!;
+    const spans = Array.from({ length: 5000 }, (_, i) => ({
+      ...base,
+      name: `s${i}`,
+      spanId: `s${i}`,
+      parentSpanId: i === 0 ? null : `s${i - 1}`,
+      startMs: base.startMs + i,
+      error: false,
+    }));
+    const [trace] = buildTraces(spans);
+    expect(trace!.spans).toHaveLength(5000);
+    const lines = renderTrace(trace!, NOW, "localhost");
+    expect(lines).toHaveLength(2 + 40 + 1);
+    expect(lines[22]).toMatch(/└─ s20 /);
+    expect(lines[23]).toMatch(/└─ \(depth 21\) s21 /);
+    expect(lines[23]!.indexOf("└─")).toBe(lines[22]!.indexOf("└─"));
+  });
+});
+
+describe("formats", () => {
   it("ages in the largest whole unit; a clock slightly ahead is 'just now'", () => {
     expect([-500, 999, 12_000, 185_000, 7_300_000, 90_000_000].map(formatAge)).toEqual([
       "just now",

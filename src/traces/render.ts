@@ -1,5 +1,5 @@
-import { plural } from "../text/index.js";
-import { clip, formatAge, formatMs } from "./format.js";
+import { formatMs, plural, printable } from "../text/index.js";
+import { clip, formatAge } from "./format.js";
 import type { SpanNode, Trace } from "./tree.js";
 import { traceUrl } from "./url.js";
 
@@ -25,17 +25,42 @@ interface Row {
   orphan: boolean;
 }
 
-/** Depth-first rows with `├─`/`└─` branches, in the trace's order. */
+/** How deep the tree is drawn: deeper spans are listed at this depth, each with its depth. */
+const MAX_DEPTH = 20;
+
+/**
+ * Depth-first rows with `├─`/`└─` branches, in the trace's order. Iterative: a trace can nest
+ * thousands of spans deep (a recursive job), which would overflow the stack of a recursive walk.
+ */
 function rowsOf(trace: Trace): Row[] {
   const rows: Row[] = [];
-  const walk = (node: SpanNode, prefix: string, indent: string, orphan: boolean) => {
-    rows.push({ node, label: prefix + clip(node.span.name, MAX_NAME), orphan });
-    node.children.forEach((child, i) => {
+  type Item = { node: SpanNode; prefix: string; indent: string; orphan: boolean; depth: number };
+  const stack: Item[] = trace.roots
+    .map((root) => ({
+      node: root,
+      prefix: "",
+      indent: "",
+      orphan: root.span.parentSpanId !== null,
+      depth: 0,
+    }))
+    .reverse();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, prefix, indent, orphan, depth } = item;
+    const deep = depth > MAX_DEPTH ? `(depth ${depth}) ` : "";
+    rows.push({ node, label: prefix + deep + printable(clip(node.span.name, MAX_NAME)), orphan });
+    const children = node.children.map((child, i) => {
       const last = i === node.children.length - 1;
-      walk(child, indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "), false);
+      const flat = depth >= MAX_DEPTH; // past it, children keep their parent's indent
+      return {
+        node: child,
+        prefix: flat ? prefix : indent + (last ? "└─ " : "├─ "),
+        indent: flat ? indent : indent + (last ? "   " : "│  "),
+        orphan: false,
+        depth: depth + 1,
+      };
     });
-  };
-  for (const root of trace.roots) walk(root, "", "", root.span.parentSpanId !== null);
+    stack.push(...children.reverse());
+  }
   return rows;
 }
 
@@ -44,7 +69,9 @@ function errorText(node: SpanNode, style: Style): string {
   if (!node.span.error) return "";
   const origin = !node.children.some((c) => c.span.error);
   const message =
-    origin && node.span.errorMessage ? ` ${clip(node.span.errorMessage, MAX_MESSAGE)}` : "";
+    origin && node.span.errorMessage
+      ? ` ${printable(clip(node.span.errorMessage, MAX_MESSAGE))}`
+      : "";
   return "  " + style.bad(`✖${message}`);
 }
 
@@ -53,11 +80,12 @@ function spanLines(trace: Trace, style: Style): string[] {
   const all = rowsOf(trace);
   const rows = all.slice(0, MAX_SPAN_LINES);
   const width = (f: (r: Row) => string) => Math.max(...rows.map((r) => f(r).length));
-  const serviceWidth = width((r) => r.node.span.service);
+  const serviceWidth = width((r) => printable(r.node.span.service));
   const labelWidth = width((r) => r.label);
   const durationWidth = width((r) => formatMs(r.node.span.durationMs));
   const lines = rows.map((r) => {
-    const { service, durationMs } = r.node.span;
+    const { durationMs } = r.node.span;
+    const service = printable(r.node.span.service);
     const line = `  ${service.padEnd(serviceWidth)}  ${r.label.padEnd(labelWidth)}  ${formatMs(durationMs).padStart(durationWidth)}`;
     return line + errorText(r.node, style) + (r.orphan ? style.dim("  (parent span missing)") : "");
   });
@@ -69,9 +97,15 @@ function spanLines(trace: Trace, style: Style): string[] {
 
 /**
  * A trace for the terminal: a summary line (root service and operation, span count, duration,
- * errors, age), its Jaeger UI link, then one aligned line per span, indented by the tree.
+ * errors, age), its Jaeger UI link on `publishedHost`, then one aligned line per span, indented
+ * by the tree.
  */
-export function renderTrace(trace: Trace, now: number, style: Style = PLAIN): string[] {
+export function renderTrace(
+  trace: Trace,
+  now: number,
+  publishedHost: string,
+  style: Style = PLAIN,
+): string[] {
   const { root } = trace;
   const errors = plural(trace.errorCount, "error");
   const facts = [
@@ -81,8 +115,8 @@ export function renderTrace(trace: Trace, now: number, style: Style = PLAIN): st
     formatAge(now - trace.startMs),
   ];
   return [
-    `${style.bold(`${root.service} ${root.name}`)}  ${facts.join(", ")}`,
-    `  ${style.dim(traceUrl(trace.traceId))}`,
+    `${style.bold(printable(`${root.service} ${root.name}`))}  ${facts.join(", ")}`,
+    `  ${style.dim(traceUrl(publishedHost, trace.traceId))}`,
     ...spanLines(trace, style),
   ];
 }

@@ -26,6 +26,18 @@ export interface Trace {
 const byStart = (a: SpanNode, b: SpanNode): number =>
   a.span.startMs - b.span.startMs || a.span.spanId.localeCompare(b.span.spanId);
 
+/**
+ * Visits the trees depth-first, each node before its children (which `visit` may change), without
+ * recursion: a trace can nest thousands of spans deep, past what the call stack holds.
+ */
+function preorder(roots: SpanNode[], visit: (node: SpanNode) => void): void {
+  const stack = [...roots].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    visit(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
 /** Links the spans of one trace by parentSpanId; a span whose parent is missing becomes a root. */
 function treeOf(spans: TraceSpan[]): Trace {
   const nodes = new Map<string, SpanNode>();
@@ -39,12 +51,12 @@ function treeOf(spans: TraceSpan[]): Trace {
     else roots.push(node);
   }
   const seen = new Set<SpanNode>();
-  const link = (node: SpanNode) => {
-    seen.add(node);
-    // A child already seen closes a loop of parent links: that link is dropped.
-    node.children = node.children.filter((c) => !seen.has(c)).sort(byStart);
-    node.children.forEach(link);
-  };
+  const link = (node: SpanNode) =>
+    preorder([node], (n) => {
+      seen.add(n);
+      // A child already seen closes a loop of parent links: that link is dropped.
+      n.children = n.children.filter((c) => !seen.has(c)).sort(byStart);
+    });
   roots.forEach(link);
   // Spans whose parent links loop reach no root; they still belong in the trace, as roots.
   for (const node of nodes.values()) {
@@ -55,11 +67,7 @@ function treeOf(spans: TraceSpan[]): Trace {
   }
   roots.sort(byStart);
   const order: TraceSpan[] = [];
-  const walk = (node: SpanNode) => {
-    order.push(node.span);
-    node.children.forEach(walk);
-  };
-  roots.forEach(walk);
+  preorder(roots, (node) => order.push(node.span));
   // reduce, not Math.min(...spans): a spread of a batch job's 100,000 spans overflows the stack.
   const startMs = order.reduce((min, s) => Math.min(min, s.startMs), Infinity);
   const endMs = order.reduce((max, s) => Math.max(max, s.startMs + s.durationMs), -Infinity);

@@ -20,7 +20,7 @@ export function containerId(name: string): string {
 /** The part of `docker inspect` that the tests read. */
 export interface ContainerInspect {
   Config: { Labels: Record<string, string>; Env: string[] };
-  Mounts: { Type: string; RW: boolean }[];
+  Mounts: { Type: string; RW: boolean; Source: string }[];
   HostConfig: { Privileged: boolean };
   NetworkSettings: { Networks: Record<string, { Aliases: string[] | null } | undefined> };
   State: { Running: boolean; Pid: number };

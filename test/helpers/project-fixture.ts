@@ -22,6 +22,8 @@ export interface FixtureOptions {
   fixtures?: string[];
   /** More files to write, by path relative to the project folder. */
   files?: Record<string, string>;
+  /** A folder between the temporary one and the project's, e.g. one with a ':' in its name. */
+  under?: string;
 }
 
 /**
@@ -31,8 +33,8 @@ export interface FixtureOptions {
 export function projectFixture(options: FixtureOptions = {}): string {
   const parent = mkdtempSync(join(tmpdir(), "gini-test-"));
   created.push(parent);
-  const dir = join(parent, options.name ?? "gini-it");
-  mkdirSync(dir);
+  const dir = join(parent, options.under ?? "", options.name ?? "gini-it");
+  mkdirSync(dir, { recursive: true });
   for (const file of SHIPPED) cpSync(join(ROOT, file), join(dir, file));
   for (const fixture of options.fixtures ?? []) {
     const target = fixture.slice(fixture.indexOf(".") + 1).replace(/\.broken$/, "");

@@ -14,6 +14,32 @@ async function findingsFor(lines: string[], folder?: string) {
   return findings.map((f) => [f.line, f.rule, f.message]);
 }
 
+describe("app env", () => {
+  it("refuses a name with = or a NUL byte, and a value with a NUL byte, at its line", async () => {
+    const lines = [
+      "apps:",
+      "  api:",
+      "    command: x",
+      '    env: { "A=B": "1", OK: "fine" }',
+      "  ui:",
+      "    command: x",
+      '    env: { V: "a\\0b" }',
+    ];
+    const found = await findingsFor(lines);
+    expect(found).toContainEqual([
+      4,
+      "gini-yaml",
+      `apps.api.env."A=B": an environment variable's name holds no = or NUL byte`,
+    ]);
+    expect(found).toContainEqual([
+      7,
+      "gini-yaml",
+      "apps.ui.env.V: an environment value holds no NUL byte",
+    ]);
+    expect(found).toHaveLength(2);
+  });
+});
+
 describe("app names", () => {
   it.each([
     ['"../../../x"', '"../../../x"'],
