@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "test/setup/**/*.test.ts"],
+          setupFiles: ["test/setup/remove-fixtures.ts"],
           // Before the integration tests, not beside them: on two cores the unit tests' load
           // would change the latencies the integration tests compare (test/baselines.test.ts).
           sequence: { groupOrder: 0 },
@@ -28,6 +29,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/**/*.test.ts"],
           exclude: ["test/setup/**"],
+          setupFiles: ["test/setup/remove-fixtures.ts"],
           // Builds the test images; fails (never skips) when no Docker engine answers.
           globalSetup: ["test/setup/global-setup.ts"],
           // The stack has fixed container names and host ports: one file at a time.

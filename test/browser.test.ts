@@ -1,13 +1,11 @@
 // The demo UI in a real browser: Debian's chromium driven by playwright-core (no browser
 // download). Tracing stays off (no OTEL endpoint): this is about the page and the relay.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DemoProcess, startDemo } from "./helpers/demo-process.js";
+import { tempFolder } from "./helpers/project-fixture.js";
 
 const CHROMIUM = process.env.GINI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -19,7 +17,7 @@ beforeAll(async () => {
   api = await startDemo("api.js", {});
   ui = await startDemo("ui.js", { API_URL: api.url });
   // A fresh profile per run; playwright takes it as an argument, not as --user-data-dir.
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "gini-chromium-")), {
+  browser = await chromium.launchPersistentContext(tempFolder("gini-chromium-"), {
     executablePath: CHROMIUM,
     headless: true,
     args: [

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { gini, ROOT } from "./helpers/gini.js";
 import type { ValidateDoc } from "./helpers/json-docs.js";
+import { tempFolder } from "./helpers/project-fixture.js";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   version: string;
@@ -13,7 +13,7 @@ const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"))
 
 describe("the gini command line", () => {
   it("prints its version and exits 2 on usage errors", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gini-cli-"));
+    const dir = tempFolder("gini-cli-");
     expect((await gini(dir, ["--version"])).stdout.trim()).toBe(version);
     const unknown = await gini(dir, ["upp"]);
     expect(unknown.code).toBe(2);
@@ -29,7 +29,7 @@ describe("the gini command line", () => {
   });
 
   it("init writes the configs, validate passes them and fails a broken one with file:line", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "gini-cli-")), "adopt");
+    const dir = join(tempFolder("gini-cli-"), "adopt");
     const init = await gini(ROOT, ["--project-dir", dir, "init"]);
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/written +\S*config-spm\.yaml/);
@@ -54,7 +54,7 @@ describe("the gini command line", () => {
   });
 
   it("names the line of a gini.yaml key of the wrong type", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gini-cli-"));
+    const dir = tempFolder("gini-cli-");
     await gini(dir, ["init"]);
     writeFileSync(join(dir, "gini.yaml"), "name: demo\nbind: everywhere\n");
     const run = await gini(dir, ["status"]);

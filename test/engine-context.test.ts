@@ -2,8 +2,7 @@
 // test's own (DOCKER_CONFIG): one context reaching the running engine through a second path to its
 // socket, one pointing at a socket nothing listens on; DOCKER_HOST unset unless a test sets it.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini as giniIn, type Run } from "./helpers/gini.js";
 import type { DoctorDoc, StatusDoc } from "./helpers/json-docs.js";
-import { projectFixture } from "./helpers/project-fixture.js";
+import { projectFixture, tempFolder } from "./helpers/project-fixture.js";
 
 describe("the engine found through Docker contexts, like the docker CLI finds it", () => {
   const dir = projectFixture({ name: "gini-context" });
-  const config = mkdtempSync(join(tmpdir(), "gini-docker-config-"));
-  const sockets = mkdtempSync(join(tmpdir(), "gini-sockets-"));
+  const config = tempFolder("gini-docker-config-");
+  const sockets = tempFolder("gini-sockets-");
   const second = join(sockets, "docker.sock");
   const dead = join(sockets, "dead.sock");
   const dockerCli = (...args: string[]) =>

@@ -2,8 +2,7 @@
 // project with `npm i -D`, then `npx gini init`, `validate`, `up --detach`, `status` and `down`
 // from there, against the real engine with the test images.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { containersLabelled } from "./helpers/docker.js";
 import type { StatusDoc } from "./helpers/json-docs.js";
-import { ROOT } from "./helpers/project-fixture.js";
+import { ROOT, tempFolder } from "./helpers/project-fixture.js";
 
 const exec = promisify(execFile);
 const PROJECT = "gini-pack-it";
@@ -26,7 +25,7 @@ interface Result {
 }
 
 describe("gini-spm as a user installs it: npm pack, npm i -D, npx gini", () => {
-  const scratch = mkdtempSync(join(tmpdir(), "gini-pack-"));
+  const scratch = tempFolder("gini-pack-");
   const app = join(scratch, PROJECT);
   let packed: { name: string; filename: string; files: { path: string }[] };
 

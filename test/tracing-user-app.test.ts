@@ -3,8 +3,7 @@
 // collector even when the process is stopped before the batch delay is over.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { freePort } from "./helpers/demo-process.js";
 import { ROOT } from "./helpers/gini.js";
 import { carrying } from "./helpers/otlp-decode.js";
 import { type OtlpReceiver, startOtlpReceiver } from "./helpers/otlp-receiver.js";
+import { tempFolder } from "./helpers/project-fixture.js";
 
 // Answers /inner with the traceparent it got; /outer calls /inner with node:http's request().
 const SERVER = `
@@ -29,7 +29,7 @@ let dir: string;
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   // A project that depends on gini-spm, as after `npm install gini-spm`.
-  dir = mkdtempSync(join(tmpdir(), "gini-user-app-"));
+  dir = tempFolder("gini-user-app-");
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(ROOT, join(dir, "node_modules", "gini-spm"));
   writeFileSync(

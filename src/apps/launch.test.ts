@@ -1,25 +1,24 @@
 import {
   chmodSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   statSync,
   symlinkSync,
   truncateSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { GiniError } from "../errors.js";
 import { LOG_ROTATE_BYTES, logFileOf, previousLogOf } from "./app-log.js";
 import { launchApp, type OutputStream } from "./launch.js";
 import { isAlive } from "./process-identity.js";
 import { stopTree } from "./stop-tree.js";
 
-const project = () => mkdtempSync(join(tmpdir(), "gini-launch-"));
+const project = () => tempFolder("gini-launch-");
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", GREETING: "hello" };
 
 describe("launchApp", () => {

@@ -1,13 +1,13 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { eachLine, followLog, tailLines } from "./log-tail.js";
 
 const file = (text?: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), "gini-log-")), "api.log");
+  const path = join(tempFolder("gini-log-"), "api.log");
   if (text !== undefined) writeFileSync(path, text);
   return path;
 };

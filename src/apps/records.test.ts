@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { giniDir } from "../config/index.js";
 import { processStartOf } from "./process-identity.js";
 import { AppRecords } from "./records.js";
@@ -21,7 +19,7 @@ const record = (name: string): AppRecord => ({
 
 describe("AppRecords.load", () => {
   it("warns about a set-aside file and an app it cannot identify, reusing neither", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gini-records-"));
+    const dir = tempFolder("gini-records-");
     mkdirSync(giniDir(dir));
     const text = JSON.stringify({ apps: [record("api"), { name: "ui" }] });
     writeFileSync(statePath(dir), text);
@@ -37,7 +35,7 @@ describe("AppRecords.load", () => {
   });
 
   it("reuses an app whose process is provably the recorded one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gini-records-"));
+    const dir = tempFolder("gini-records-");
     mkdirSync(giniDir(dir));
     writeFileSync(statePath(dir), JSON.stringify({ apps: [record("api")] }));
     const records = await AppRecords.load(dir);

@@ -2,17 +2,16 @@ import {
   chmodSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "../config/index.js";
 import {
   type AppRecord,
@@ -23,7 +22,7 @@ import {
   writeState,
 } from "./state-file.js";
 
-const project = () => mkdtempSync(join(tmpdir(), "gini-state-"));
+const project = () => tempFolder("gini-state-");
 
 const entry = (over: Partial<AppRecord> = {}): AppRecord => ({
   name: "api",

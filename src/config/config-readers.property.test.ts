@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { readConfigFacts } from "./config-facts.js";
 import {
   expectGiniError,
@@ -22,7 +22,7 @@ import { validateOptions } from "./validate/index.js";
 
 /** Longest one generated case may take: a hang or a blow-up shows as a failure, not a stall. */
 const CASE_DEADLINE_MS = 2000;
-const dir = mkdtempSync(join(tmpdir(), "gini-prop-"));
+const dir = tempFolder("gini-prop-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `body` and fails when it takes longer than the deadline. */

@@ -1,18 +1,10 @@
-import {
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { initProject, packageRoot } from "./init.js";
 import { giniFileSchema } from "./schema.js";
 
@@ -20,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const FILES = ["config-spm.yaml", "config-jaeger.yaml", "prometheus.yml", "gini.yaml"];
 const dirs: string[] = [];
 const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "gini-init-"));
+  const dir = tempFolder("gini-init-");
   dirs.push(dir);
   return dir;
 };

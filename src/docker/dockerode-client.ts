@@ -9,6 +9,7 @@ import { dockerodeOptions } from "./engine-connection.js";
 import { describeSource, type EngineEndpoint, resolveEngineEndpoint } from "./engine-endpoint.js";
 import { isConflict, isNotFound } from "./engine-errors.js";
 import { identifyEngine, unreachableError } from "./engine-info.js";
+import { knownHostsVerifier } from "./known-hosts.js";
 import { withInspectedPorts } from "./podman.js";
 import { stopContainer } from "./stop-container.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
@@ -26,6 +27,8 @@ export interface DockerClientOptions {
 interface Connection {
   docker: Docker;
   resolved: EngineEndpoint;
+  /** For an ssh engine: the host key check, and why it refused a key. */
+  hostKey?: ReturnType<typeof knownHostsVerifier>;
 }
 
 /**
@@ -35,10 +38,19 @@ interface Connection {
 async function connect(options: DockerClientOptions): Promise<Connection> {
   const resolved = resolveEngineEndpoint({ context: options.context });
   const dockerOptions = dockerodeOptions(resolved);
-  if (dockerOptions.protocol === "ssh") dropUrlParseWarning();
+  let hostKey: Connection["hostKey"];
+  if (dockerOptions.protocol === "ssh") {
+    dropUrlParseWarning();
+    hostKey = knownHostsVerifier(
+      dockerOptions.host!,
+      Number(dockerOptions.port),
+      dockerOptions.username,
+    );
+    dockerOptions.sshOptions = { ...dockerOptions.sshOptions, hostVerifier: hostKey.verify };
+  }
   const { default: Dockerode } = await import("dockerode");
   try {
-    return { docker: new Dockerode(dockerOptions), resolved };
+    return { docker: new Dockerode(dockerOptions), resolved, ...(hostKey ? { hostKey } : {}) };
   } catch (err) {
     // docker-modem reads DOCKER_HOST and DOCKER_CERT_PATH itself, and throws on what it cannot use.
     throw new GiniError(
@@ -77,23 +89,23 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
 
   return {
     async ping() {
-      const { docker, resolved } = await connected();
+      const { docker, resolved, hostKey } = await connected();
       try {
         await docker.ping();
       } catch (err) {
-        throw unreachableError(err, resolved);
+        throw hostKey?.refused ?? unreachableError(err, resolved);
       }
     },
     async version() {
       return (await (await dockerode()).version()).Version;
     },
     async engine() {
-      const { docker, resolved } = await connected();
+      const { docker, resolved, hostKey } = await connected();
       let doc: Docker.DockerVersion;
       try {
         doc = await docker.version();
       } catch (err) {
-        throw unreachableError(err, resolved);
+        throw hostKey?.refused ?? unreachableError(err, resolved);
       }
       return {
         ...identifyEngine(doc),

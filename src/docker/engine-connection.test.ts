@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { Agent } from "node:https";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import {
   dockerodeOptions,
   parseEngineEndpoint,
@@ -101,7 +101,7 @@ describe("dockerodeOptions", () => {
       port: 2375,
       protocol: "http",
     });
-    const dir = mkdtempSync(join(tmpdir(), "gini-tls-"));
+    const dir = tempFolder("gini-tls-");
     try {
       for (const f of ["ca", "cert", "key"]) writeFileSync(join(dir, `${f}.pem`), `${f} PEM`);
       const files = {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { GiniError } from "../errors.js";
 import { describeSource, resolveEngineEndpoint, type ResolveOptions } from "./engine-endpoint.js";
 
@@ -12,7 +12,7 @@ let home: string;
 let dockerDir: string;
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), "gini-engine-"));
+  home = tempFolder("gini-engine-");
   dockerDir = join(home, ".docker");
   mkdirSync(dockerDir);
 });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { findPortOwner, listeningInodes } from "./port-owner.js";
 import { counterSum, parsePromText } from "./prom-text.js";
 
@@ -23,7 +23,7 @@ describe("port owner from /proc", () => {
   });
 
   it("maps the socket inode to a pid and its command line", async () => {
-    const proc = mkdtempSync(join(tmpdir(), "proc-"));
+    const proc = tempFolder("proc-");
     mkdirSync(join(proc, "net"));
     writeFileSync(join(proc, "net", "tcp"), TCP);
     writeFileSync(join(proc, "net", "tcp6"), HEADER);

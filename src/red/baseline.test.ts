@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import {
   type Baseline,
   baselinePath,
@@ -12,7 +12,7 @@ import {
   saveBaseline,
 } from "./baseline.js";
 
-const project = () => mkdtempSync(join(tmpdir(), "gini-baseline-"));
+const project = () => tempFolder("gini-baseline-");
 
 const BASELINE: Baseline = {
   name: "before",

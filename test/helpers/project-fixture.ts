@@ -31,8 +31,7 @@ export interface FixtureOptions {
  * configs, with fixtures and files laid over them. Returns the folder.
  */
 export function projectFixture(options: FixtureOptions = {}): string {
-  const parent = mkdtempSync(join(tmpdir(), "gini-test-"));
-  created.push(parent);
+  const parent = tempFolder("gini-test-");
   const dir = join(parent, options.under ?? "", options.name ?? "gini-it");
   mkdirSync(dir, { recursive: true });
   for (const file of SHIPPED) cpSync(join(ROOT, file), join(dir, file));
@@ -50,6 +49,16 @@ export function projectFixture(options: FixtureOptions = {}): string {
 /** A project fixture as gini loads it, with gini.yaml's settings given as data (no file). */
 export function fixtureProject(options: FixtureOptions & { data?: GiniFile } = {}): Project {
   return projectFrom(projectFixture(options), undefined, options.data ?? {});
+}
+
+/**
+ * A fresh temporary folder, removed with the project fixtures: after each test file by the setup
+ * both vitest projects run (test/setup/remove-fixtures.ts), or by a test's own afterEach.
+ */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Removes every fixture folder made so far (for an afterEach). */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Provisions what the tests need on a Debian machine, as root: a Docker engine (Debian's docker.io,
 # started when none answers), Debian's podman (the second engine, whose service the Podman test
-# starts itself) and Debian's chromium (the browser test). Each probe checks the very
+# starts itself), Debian's chromium (the browser test) and openssh-server (the ssh:// engine test
+# runs its own sshd on loopback). Each probe checks the very
 # program that is then run. Go must already be there: the test images are the real collector,
 # Jaeger and Prometheus built from their Go modules (test/setup/images.ts). On a machine that
 # already has all of it, it installs and starts nothing.
@@ -14,6 +15,8 @@ command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v podman >/dev/null 2>&1 || need+=(podman)
 # The browser test drives the demo UI in Debian's Chromium through playwright-core.
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The ssh:// engine test runs its own sshd on loopback (test/ssh-engine.test.ts).
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
 
 if ((${#need[@]} > 0)); then
   if [ "$(id -u)" != 0 ]; then
@@ -22,7 +25,14 @@ if ((${#need[@]} > 0)); then
   fi
   echo "provision: installing ${need[*]}"
   apt-get update -qq
+  # Packages must not start their services (sshd on port 22): the tests start what they need.
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy"
+  fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  [ -z "$policy" ] || rm -f "$policy"
 fi
 
 if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then

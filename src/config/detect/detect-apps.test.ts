@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
+import { tempFolder } from "../../../test/helpers/project-fixture.js";
 import { initProject } from "../init.js";
 import { loadProject } from "../load.js";
 import { validateProject } from "../validate/index.js";
@@ -11,7 +11,7 @@ import { validateProject } from "../validate/index.js";
 const dirs: string[] = [];
 /** A project folder holding `files` (path → text). */
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "gini-detect-"));
+  const dir = tempFolder("gini-detect-");
   dirs.push(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, describe, expect, it, vi } from "vitest";
 
+import { tempFolder } from "../../../test/helpers/project-fixture.js";
 import { MAX_CONFIG_BYTES, readYamlFile, type YamlFile } from "./index.js";
 import { BILLION_LAUGHS } from "./yaml.fake.js";
 
-const dir = mkdtempSync(join(tmpdir(), "gini-yaml-"));
+const dir = tempFolder("gini-yaml-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function read(text: string) {
