@@ -143,5 +143,5 @@ describe("stopTree", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // starts node with tsx in the namespace: seconds on a loaded machine
 });

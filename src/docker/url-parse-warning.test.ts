@@ -29,5 +29,5 @@ describe("an ssh:// engine", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // starts gini through tsx: seconds on a loaded machine
 });
