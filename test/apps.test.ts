@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { containerId, inspect } from "./helpers/docker.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
 import { jaegerSpans } from "./helpers/jaeger.js";
-import type { StatusDoc } from "./helpers/json-docs.js";
+import { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -40,7 +40,7 @@ const alive = (pid: number) => {
 
 /** `gini status --json` in `dir`. */
 async function status(dir: string): Promise<StatusDoc> {
-  return JSON.parse((await gini(dir, ["status", "--json"])).stdout) as StatusDoc;
+  return StatusDoc.parse(JSON.parse((await gini(dir, ["status", "--json"])).stdout));
 }
 
 /** The pid `gini status` recorded for an app; throws when it has none. */

@@ -4,9 +4,10 @@ import { join } from "node:path";
 
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as z from "zod";
 
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
-import type { BaselineDoc, CheckDoc, CompareDoc } from "./helpers/json-docs.js";
+import { BaselineDoc, CheckDoc, CompareDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -55,10 +56,10 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
   projectDownAround(dir);
   let traffic: ChildProcess | undefined;
 
-  const json = async <T>(...args: string[]): Promise<T> => {
+  const json = async <T>(schema: z.ZodType<T>, ...args: string[]): Promise<T> => {
     const run = await gini(dir, [...args, "--json"]);
     expect(run.stderr, run.stdout).toBe("");
-    return JSON.parse(run.stdout) as T;
+    return schema.parse(JSON.parse(run.stdout));
   };
   const items = (doc: CompareDoc) =>
     doc.operations.find((o) => o.service === "gini-api" && o.operation === ITEMS)!;
@@ -87,7 +88,7 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
   });
 
   it("--save keeps each operation's counts and histogram in .gini/baselines/, --baselines lists it, a missing or broken one is a one-line error naming the file", async () => {
-    const saved = await json<BaselineDoc>("red", "--save", "first", "--window", WINDOW);
+    const saved = await json(BaselineDoc, "red", "--save", "first", "--window", WINDOW);
     const listing = saved.operations.find(
       (o) => o.operation === ITEMS && o.service === "gini-api",
     )!;
@@ -123,9 +124,9 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
     await sleep(WARM_UP_MS);
     let tested = 0;
     for (let i = 0; i < 3; i++) {
-      await json("red", "--save", `same-${i}`, "--window", WINDOW);
+      await json(BaselineDoc, "red", "--save", `same-${i}`, "--window", WINDOW);
       await sleep(FILL_MS - 2000);
-      const doc = await json<CompareDoc>("red", "--compare", `same-${i}`);
+      const doc = await json(CompareDoc, "red", "--compare", `same-${i}`);
       expect(doc.now.range.windowSeconds).toBe(20);
       const compared = doc.operations.filter((o) => o.status === "compared");
       expect(compared.length).toBeGreaterThanOrEqual(4); // /api/items and /api/generate, twice
@@ -150,11 +151,11 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
   });
 
   it("/api/items slowed to 50–100 ms: flagged significant, with its figures within 20 % of the truth; check --baseline exits 1 naming it", async () => {
-    await json("red", "--save", "before", "--window", WINDOW);
+    await json(BaselineDoc, "red", "--save", "before", "--window", WINDOW);
     writeFileSync(knob, JSON.stringify({ [ITEMS]: SLOW }));
     await sleep(FILL_MS);
 
-    const doc = await json<CompareDoc>("red", "--compare", "before");
+    const doc = await json(CompareDoc, "red", "--compare", "before");
     const slowed = items(doc);
     expect(slowed.status).toBe("compared");
     expect(slowed.significant).toBe(true);
@@ -180,7 +181,7 @@ describe("baselines and comparisons on the real stack, with the demo API slowed 
       /^✖ regressed against "before": gini-api GET \/api\/items: p95 [\d.]+ms → \d+ms \(\+\d+ % > \+20 %, p/m,
     );
     expect(check.code).toBe(1);
-    const verdict = await json<CheckDoc>("check", "--baseline", "before", "--p95", "2s");
+    const verdict = await json(CheckDoc, "check", "--baseline", "before", "--p95", "2s");
     expect(verdict).toMatchObject({ verdict: "fail", exitCode: 1, budgetVerdict: "pass" });
     const failed = verdict.baseline!.results.find(
       (r) => r.service === "gini-api" && r.operation === ITEMS,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { gini, ROOT } from "./helpers/gini.js";
-import type { ValidateDoc } from "./helpers/json-docs.js";
+import { ValidateDoc } from "./helpers/json-docs.js";
 import { tempFolder } from "./helpers/project-fixture.js";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -48,7 +48,7 @@ describe("the gini command line", () => {
     expect(broken.stdout).toMatch(
       /config-spm\.yaml:\d+:\d+: error: receiver "otlp" listens on localhost:4317/,
     );
-    const json = JSON.parse((await gini(dir, ["validate", "--json"])).stdout) as ValidateDoc;
+    const json = ValidateDoc.parse(JSON.parse((await gini(dir, ["validate", "--json"])).stdout));
     expect(json).toMatchObject({ ok: false, errors: 1 });
     expect(json.findings[0]).toMatchObject({ rule: "localhost-bind", severity: "error" });
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { containersLabelled } from "./helpers/docker.js";
 import { gini as giniIn, type Run } from "./helpers/gini.js";
-import type { DoctorDoc, StatusDoc } from "./helpers/json-docs.js";
+import { DoctorDoc, StatusDoc } from "./helpers/json-docs.js";
 import { projectFixture, tempFolder } from "./helpers/project-fixture.js";
 
 describe("the engine found through Docker contexts, like the docker CLI finds it", () => {
@@ -26,7 +26,7 @@ describe("the engine found through Docker contexts, like the docker CLI finds it
   const status = async (args: string[] = [], env: Record<string, string> = {}) => {
     const run = await gini([...args, "status", "--json"], env);
     expect(run.code, run.stderr).toBe(0);
-    return JSON.parse(run.stdout) as StatusDoc;
+    return StatusDoc.parse(JSON.parse(run.stdout));
   };
 
   beforeAll(() => {
@@ -56,7 +56,7 @@ describe("the engine found through Docker contexts, like the docker CLI finds it
     const logs = await gini(["logs", "prometheus", "--tail", "20"]);
     expect(logs.code).toBe(0);
     expect(logs.stdout + logs.stderr).toContain("Server is ready to receive web requests");
-    const doctor = JSON.parse((await gini(["doctor", "--json"])).stdout) as DoctorDoc;
+    const doctor = DoctorDoc.parse(JSON.parse((await gini(["doctor", "--json"])).stdout));
     expect(doctor.checks.find((c) => c.id === "engine")?.finding).toContain(
       `at unix://${second} (current context "gini-second"`,
     );

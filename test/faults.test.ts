@@ -11,14 +11,15 @@ import { describe, expect, it } from "vitest";
 import { containersLabelled, docker, inspect, networkId } from "./helpers/docker.js";
 import { restartEngine } from "./helpers/engine-restart.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
-import type { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
+import { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
 const PROJECT = "gini-faults";
 const LABEL = `gini.project=${PROJECT}`;
 const dir = projectFixture({ name: PROJECT });
-const status = async () => JSON.parse((await gini(dir, ["status", "--json"])).stdout) as StatusDoc;
+const status = async () =>
+  StatusDoc.parse(JSON.parse((await gini(dir, ["status", "--json"])).stdout));
 const states = (doc: StatusDoc) => doc.services.map((s) => s.state);
 const pidAlive = (pid: number) => {
   try {
@@ -144,9 +145,9 @@ describe("faults around a running stack", () => {
     await upDetached();
     const doc = await eventually(
       async () =>
-        JSON.parse(
-          (await gini(dir, ["traces", "--service", "gini-api", "--json"])).stdout,
-        ) as TracesDoc,
+        TracesDoc.parse(
+          JSON.parse((await gini(dir, ["traces", "--service", "gini-api", "--json"])).stdout),
+        ),
       (d) => d.traces.some((t) => Date.parse(t.startTime) > healed),
       60_000,
       1000,
@@ -191,7 +192,7 @@ describe("a detached app that crashes", () => {
     const up = await gini(appDir, ["up", "--detach"]);
     expect(up.code, up.stderr).toBe(0);
     const read = async () =>
-      JSON.parse((await gini(appDir, ["status", "--json"])).stdout) as StatusDoc;
+      StatusDoc.parse(JSON.parse((await gini(appDir, ["status", "--json"])).stdout));
     const doc = await eventually(read, (d) => d.apps[0]?.state === "exited", 30_000, 500);
     expect(doc.apps[0]).toMatchObject({ name: "flaky", state: "exited", exitCode: 3 });
     expect(doc.apps[0]?.lastLines).toEqual(["flaky started", "boom: lost the database"]);

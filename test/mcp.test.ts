@@ -7,7 +7,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
-import type { RedDoc, StatusDoc, TracesDoc } from "./helpers/json-docs.js";
+import { RedDoc, StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -87,7 +87,7 @@ describe("gini mcp: the stack as tools for an MCP client, on the real stack", ()
     expect(up.result.isError, up.text).toBeFalsy();
     expect(up.text).toContain("SPM stack is up");
     const status = await call(readOnly, "status");
-    expect((status.doc as unknown as StatusDoc).services.map((s) => s.state)).toEqual([
+    expect(StatusDoc.parse(status.doc).services.map((s) => s.state)).toEqual([
       "running",
       "running",
       "running",
@@ -97,12 +97,13 @@ describe("gini mcp: the stack as tools for an MCP client, on the real stack", ()
     traffic = spawnGini(dir, ["traffic", "--rps", "10", "--duration", "5m"]);
     const red = await eventually(
       () => call(readOnly, "red", { window: "1m" }),
-      (r) =>
-        ((r.doc as unknown as RedDoc | undefined)?.services ?? []).some((s) => s.requests >= 30),
+      (r) => (RedDoc.safeParse(r.doc).data?.services ?? []).some((s) => s.requests >= 30),
       60_000,
       2000,
     );
-    const cli = JSON.parse((await gini(dir, ["red", "--window", "1m", "--json"])).stdout) as RedDoc;
+    const cli = RedDoc.parse(
+      JSON.parse((await gini(dir, ["red", "--window", "1m", "--json"])).stdout),
+    );
     const fromTool = red.doc as unknown as RedDoc;
     expect(fromTool.services.map((s) => s.name)).toEqual(cli.services.map((s) => s.name));
     for (const service of fromTool.services) {
@@ -117,18 +118,18 @@ describe("gini mcp: the stack as tools for an MCP client, on the real stack", ()
 
     const failing = await eventually(
       () => call(readOnly, "traces", { errors: true, limit: 3 }),
-      (r) => ((r.doc as unknown as TracesDoc | undefined)?.traces.length ?? 0) > 0,
+      (r) => (TracesDoc.safeParse(r.doc).data?.traces.length ?? 0) > 0,
       30_000,
       2000,
     );
-    const trace = (failing.doc as unknown as TracesDoc).traces[0]!;
+    const trace = TracesDoc.parse(failing.doc).traces[0]!;
     const errorSpan = trace.spans.find((s) => s.error)!;
     expect(errorSpan.errorMessage).toBeTruthy();
     expect(failing.text).toContain(`error in ${errorSpan.service} ${errorSpan.name}`);
     const byId = await call(readOnly, "traces", { traceId: trace.traceId });
-    const cliTrace = JSON.parse(
-      (await gini(dir, ["traces", trace.traceId, "--json"])).stdout,
-    ) as TracesDoc;
+    const cliTrace = TracesDoc.parse(
+      JSON.parse((await gini(dir, ["traces", trace.traceId, "--json"])).stdout),
+    );
     expect(byId.doc).toEqual(cliTrace);
 
     const check = await call(readOnly, "check", { p95: "1ms", window: "1m" });
@@ -170,7 +171,7 @@ describe("gini mcp: the stack as tools for an MCP client, on the real stack", ()
     const down = await call(lifecycle, "down");
     expect(down.result.isError, down.text).toBeFalsy();
     const status = await call(readOnly, "status");
-    expect((status.doc as unknown as StatusDoc).services.map((s) => s.state)).toEqual([
+    expect(StatusDoc.parse(status.doc).services.map((s) => s.state)).toEqual([
       "missing",
       "missing",
       "missing",

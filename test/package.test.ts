@@ -12,7 +12,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { containersLabelled } from "./helpers/docker.js";
-import type { StatusDoc } from "./helpers/json-docs.js";
+import { StatusDoc } from "./helpers/json-docs.js";
 import { ROOT, tempFolder } from "./helpers/project-fixture.js";
 
 const exec = promisify(execFile);
@@ -100,7 +100,7 @@ describe("gini-spm as a user installs it: npm pack, npm i -D, npx gini", () => {
   it("npx gini up --detach brings the stack up from the installed package, down removes it", async () => {
     const up = await gini("up", "--detach");
     expect(up.code, up.out).toBe(0);
-    const status = JSON.parse((await gini("status", "--json")).stdout) as StatusDoc;
+    const status = StatusDoc.parse(JSON.parse((await gini("status", "--json")).stdout));
     expect(status.services.map((s) => [s.name, s.health])).toEqual([
       ["otel-collector", "healthy"],
       ["jaeger", "healthy"],
@@ -135,7 +135,7 @@ describe("gini-spm as a user installs it: npm pack, npm i -D, npx gini", () => {
       expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["status", "red", "traces"]));
       const status = (await client.callTool({ name: "status", arguments: {} })) as CallToolResult;
       expect(status.isError).toBeFalsy();
-      expect((status.structuredContent as unknown as StatusDoc).project).toBe(PROJECT);
+      expect(StatusDoc.parse(status.structuredContent).project).toBe(PROJECT);
     } finally {
       await client.close();
     }

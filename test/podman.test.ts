@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { gini, type Run } from "./helpers/gini.js";
-import type { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
+import { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 import { podman, type PodmanService, startPodman } from "./setup/podman.js";
@@ -33,7 +33,8 @@ describe("gini against Podman's Docker API", () => {
     },
   });
   const run = (args: string[]): Promise<Run> => gini(dir, args, { DOCKER_HOST: engine.host });
-  const statusDoc = async () => JSON.parse((await run(["status", "--json"])).stdout) as StatusDoc;
+  const statusDoc = async () =>
+    StatusDoc.parse(JSON.parse((await run(["status", "--json"])).stdout));
   const labelled = () =>
     podman(engine.env, "ps", "-aq", "--no-trunc", "--filter", `label=gini.project=${PROJECT}`);
   let up: Run;
@@ -125,7 +126,7 @@ describe("gini against Podman's Docker API", () => {
     await fetch("http://127.0.0.1:8000/api/items");
     const doc = await eventually(
       async () =>
-        JSON.parse((await run(["traces", "--service", "api", "--json"])).stdout) as TracesDoc,
+        TracesDoc.parse(JSON.parse((await run(["traces", "--service", "api", "--json"])).stdout)),
       (d) => d.traces.length > 0,
     );
     expect(doc.traces[0]?.rootService).toBe("api");

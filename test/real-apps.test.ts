@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./helpers/demo-process.js";
 import { gini, projectDownAround } from "./helpers/gini.js";
 import { isServerSpan, jaegerSpans } from "./helpers/jaeger.js";
-import type { DoctorDoc, RedDoc, StatusDoc } from "./helpers/json-docs.js";
+import { DoctorDoc, RedDoc, StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -67,7 +67,7 @@ function giniYaml(ports: { node: number; nodeMismatch: number; go: number }): st
 const redOf = async (dir: string, service: string) => {
   const run = await gini(dir, ["red", "--json", "--service", service, "--window", "30s"]);
   expect(run.stderr).toBe("");
-  return (JSON.parse(run.stdout) as RedDoc).services.find((s) => s.name === service);
+  return RedDoc.parse(JSON.parse(run.stdout)).services.find((s) => s.name === service);
 };
 
 describe("real programs as a user's apps: spans in Jaeger, RED figures in gini red", () => {
@@ -135,9 +135,9 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
 
   it("an app that names its own service: status and doctor find it through gini.app", async () => {
     await endToEnd("dice");
-    const status = JSON.parse((await gini(dir, ["status", "--json"])).stdout) as StatusDoc;
+    const status = StatusDoc.parse(JSON.parse((await gini(dir, ["status", "--json"])).stdout));
     expect(status.apps.find((a) => a.name === "go-dice")?.services).toEqual(["dice"]);
-    const doctor = JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc;
+    const doctor = DoctorDoc.parse(JSON.parse((await gini(dir, ["doctor", "--json"])).stdout));
     expect(doctor.checks.find((c) => c.id === "app.go-dice.seen")).toMatchObject({
       status: "pass",
       finding: expect.stringContaining("go-dice sends dice") as unknown,
@@ -146,7 +146,7 @@ describe("real programs as a user's apps: spans in Jaeger, RED figures in gini r
 
   it("OTLP/HTTP without `otlp: http`: doctor fails those apps' checks, naming the mismatch", async () => {
     const checksOf = async () => {
-      const doc = JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc;
+      const doc = DoctorDoc.parse(JSON.parse((await gini(dir, ["doctor", "--json"])).stdout));
       return doc.checks.filter((c) => c.group === "apps");
     };
     const wrong = ["app.node-mismatch", "app.tg-mismatch"];

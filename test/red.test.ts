@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
-import type { CheckDoc, RedDoc } from "./helpers/json-docs.js";
+import { CheckDoc, RedDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -43,7 +43,7 @@ const redJson = async (dir: string, ...args: string[]) => {
   const run = await gini(dir, ["red", "--json", ...args]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as RedDoc;
+  return RedDoc.parse(JSON.parse(run.stdout));
 };
 
 describe("gini red and gini check on the real stack, with known traffic", () => {
@@ -136,7 +136,9 @@ describe("gini red and gini check on the real stack, with known traffic", () => 
       expect(fail.stdout).toMatch(
         /^✖ over budget: gini-api: p95 \d+ms over the 10ms budget, error rate [\d.]+% over the 1% budget$/m,
       );
-      const doc = JSON.parse((await gini(dir, ["check", ...tight, "--json"])).stdout) as CheckDoc;
+      const doc = CheckDoc.parse(
+        JSON.parse((await gini(dir, ["check", ...tight, "--json"])).stdout),
+      );
       expect(doc.verdict).toBe("fail");
       const api = doc.results.find((r) => r.service === "gini-api")!;
       expect(api.verdict).toBe("fail");
@@ -148,7 +150,9 @@ describe("gini red and gini check on the real stack, with known traffic", () => 
       const run = await gini(dir, ["check", ...args]);
       expect(run.code).toBe(3);
       expect(run.stdout).toMatch(/^\? cannot judge: \d+ services? with too few requests/m);
-      const doc = JSON.parse((await gini(dir, ["check", ...args, "--json"])).stdout) as CheckDoc;
+      const doc = CheckDoc.parse(
+        JSON.parse((await gini(dir, ["check", ...args, "--json"])).stdout),
+      );
       expect(doc).toMatchObject({ verdict: "cannot-judge", exitCode: 3 });
     });
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { containersLabelled } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
-import type { DoctorDoc } from "./helpers/json-docs.js";
+import { DoctorDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -75,7 +75,7 @@ describe("SPM end to end: gini up with the demo apps, traffic, Jaeger's Monitor 
 
   it("gini doctor passes every check on that stack", async () => {
     const report = await eventually(
-      async () => JSON.parse((await gini(dir, ["doctor", "--json"])).stdout) as DoctorDoc,
+      async () => DoctorDoc.parse(JSON.parse((await gini(dir, ["doctor", "--json"])).stdout)),
       (r) => r.checks.every((c) => c.status === "pass"),
     );
     expect(report.checks.filter((c) => c.status !== "pass")).toEqual([]);

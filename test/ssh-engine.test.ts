@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { gini } from "./helpers/gini.js";
-import type { StatusDoc } from "./helpers/json-docs.js";
+import { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -90,7 +90,7 @@ describe("an ssh:// engine: the host key is checked against known_hosts", () => 
   it("connects when known_hosts lists the server's key, and reaches the engine", async () => {
     const run = await status(`[127.0.0.1]:${PORT} ${hostKey}\n`);
     expect(run.code, run.stderr).toBe(0);
-    const doc = JSON.parse(run.stdout) as StatusDoc;
+    const doc = StatusDoc.parse(JSON.parse(run.stdout));
     expect(doc.engine).toMatchObject({ endpoint: ENDPOINT, source: "DOCKER_HOST" });
     expect(doc.engine.version).toMatch(/^\d+\./);
     expect(run.stderr).not.toMatch(/DEP0170|DeprecationWarning/);

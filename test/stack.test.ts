@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { containerId, containersLabelled, docker, inspect, networkId } from "./helpers/docker.js";
 import { gini, projectDownAround, type Run } from "./helpers/gini.js";
-import type { StatusDoc } from "./helpers/json-docs.js";
+import { StatusDoc } from "./helpers/json-docs.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];
@@ -24,7 +24,7 @@ describe("gini up / status / logs / down against a real Docker engine", () => {
   describe("a stack brought up from nothing", () => {
     let up: Run;
     let statusRun: Run;
-    const statusDoc = () => JSON.parse(statusRun.stdout) as StatusDoc;
+    const statusDoc = () => StatusDoc.parse(JSON.parse(statusRun.stdout));
 
     beforeAll(async () => {
       up = await gini(dir, ["up", "--detach", "--no-apps"]);

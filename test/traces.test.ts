@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { gini, projectDownAround } from "./helpers/gini.js";
-import type { TracesDoc, TracesSpan, TracesTrace } from "./helpers/json-docs.js";
+import { TracesDoc, TracesSpan, TracesTrace } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
 import { projectFixture } from "./helpers/project-fixture.js";
 
@@ -33,7 +33,7 @@ async function tracesJson(dir: string, args: string[]): Promise<TracesDoc> {
   const run = await gini(dir, ["traces", ...args, "--json"]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as TracesDoc;
+  return TracesDoc.parse(JSON.parse(run.stdout));
 }
 
 describe("gini traces on the real stack", () => {
