@@ -33,9 +33,9 @@ describe("an ssh:// engine: the host key is checked against known_hosts", () => 
   };
   let hostKey = "";
   let otherKey = "";
-  const status = (known: string) => {
+  const status = (known: string, args = ["status", "--json"]) => {
     writeFileSync(knownHosts, known);
-    return gini(dir, ["status", "--json"], {
+    return gini(dir, args, {
       DOCKER_HOST: ENDPOINT,
       DOCKER_CONTEXT: "",
       HOME: home,
@@ -114,5 +114,10 @@ describe("an ssh:// engine: the host key is checked against known_hosts", () => 
       `error: the ssh host key of [127.0.0.1]:${PORT} is not in ~/.ssh/known_hosts`,
     );
     expect(run.stderr).toContain(`ssh -p ${PORT} root@127.0.0.1`);
+    // Whichever API call meets the refusal first (logs lists containers first), the same error.
+    const logs = await status("", ["logs", "prometheus", "--tail", "1"]);
+    expect(logs.stderr).toContain(
+      `error: the ssh host key of [127.0.0.1]:${PORT} is not in ~/.ssh/known_hosts`,
+    );
   });
 });

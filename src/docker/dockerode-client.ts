@@ -50,7 +50,9 @@ async function connect(options: DockerClientOptions): Promise<Connection> {
   }
   const { default: Dockerode } = await import("dockerode");
   try {
-    return { docker: new Dockerode(dockerOptions), resolved, ...(hostKey ? { hostKey } : {}) };
+    const docker = new Dockerode(dockerOptions);
+    if (hostKey) failWithRefusal(docker, hostKey);
+    return { docker, resolved, ...(hostKey ? { hostKey } : {}) };
   } catch (err) {
     // docker-modem reads DOCKER_HOST and DOCKER_CERT_PATH itself, and throws on what it cannot use.
     throw new GiniError(
@@ -58,6 +60,20 @@ async function connect(options: DockerClientOptions): Promise<Connection> {
       { hint: "check DOCKER_HOST and DOCKER_CERT_PATH", cause: err },
     );
   }
+}
+
+/** docker-modem's one door for every API call: a request and the callback it answers. */
+type Dial = (options: unknown, callback: (err: unknown, data?: unknown) => void) => void;
+
+/**
+ * Makes every API call that fails after a refused host key fail with that refusal, whichever call
+ * reached the engine first (`status` asks several at once): ssh2 itself only says "Host denied".
+ */
+function failWithRefusal(docker: Docker, hostKey: NonNullable<Connection["hostKey"]>): void {
+  const modem = docker.modem as { dial: Dial };
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) =>
+    dial(options, (err, data) => callback(err && (hostKey.refused ?? err), data));
 }
 
 /**
