@@ -148,9 +148,9 @@ function parseHolder(raw: string): LockHolder | undefined {
  * took meanwhile: the lock it reads again is still the stale one, whose holder is gone and so
  * never releases it. The others retry. A guard whose own holder died is moved aside the old way.
  */
-async function takeOver(path: string, raw: string, mine: string): Promise<boolean> {
+async function takeOver(path: string, raw: string, asideFile: string): Promise<boolean> {
   const guard = `${path}.takeover`;
-  if (!(await linked(mine, guard))) {
+  if (!(await linked(asideFile, guard))) {
     const text = await readFile(guard, "utf8").catch(() => undefined);
     const holder = text === undefined ? undefined : parseHolder(text);
     if (holder && !isAlive(holder)) await moveAsideIf(guard, (now) => now === text);

@@ -1,31 +1,20 @@
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import {
+  projectFixture,
+  removeProjectFixtures,
+  tempFolder,
+} from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "./gini-dir.js";
 
-const outsides: string[] = [];
-afterEach(() => {
-  removeProjectFixtures();
-  for (const dir of outsides.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeProjectFixtures);
 
 /** A folder outside the project that a link in `.gini` points at. */
 function outside(): string {
-  const dir = mkdtempSync(join(tmpdir(), "gini-outside-"));
-  outsides.push(dir);
+  const dir = tempFolder("gini-outside-");
   mkdirSync(join(dir, "shared"));
   chmodSync(join(dir, "shared"), 0o1777);
   writeFileSync(join(dir, "victim"), "theirs\n", { mode: 0o644 });

@@ -1,23 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 
+import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { toYaml, writeOwnedFile, writeOwnedFolder, WRITTEN_BY } from "./write-output.js";
 
-const dirs: string[] = [];
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), "gini-export-"));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const folder = () => tempFolder("gini-export-");
 
 describe("toYaml", () => {
   it("keeps a header line with a line break inside the comment", () => {
