@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 
-import { projectFixture } from "../test/helpers/project-fixture.js";
+import { projectFixture } from "../src/config/project.fake.js";
 import { docker, type TestImages } from "../test/setup/images.js";
 
 export { docker };

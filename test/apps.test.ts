@@ -4,12 +4,12 @@ import { join } from "node:path";
 
 import { describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containerId, inspect } from "./helpers/docker.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
 import { jaegerSpans } from "./helpers/jaeger.js";
 import { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 /** Trace ID → services seen in it, from the traces `service` took part in during the last hour. */
 async function tracesOf(service: string): Promise<Map<string, Set<string>>> {

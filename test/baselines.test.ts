@@ -6,10 +6,10 @@ import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as z from "zod";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
 import { BaselineDoc, CheckDoc, CompareDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 /** `gini traffic`'s rate: /api/items gets about 3 requests a second directly, 1.5 through the UI. */
 const RPS = 10;

@@ -4,8 +4,8 @@
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { tempFolder } from "../src/config/project.fake.js";
 import { type DemoProcess, startDemo } from "./helpers/demo-process.js";
-import { tempFolder } from "./helpers/project-fixture.js";
 
 const CHROMIUM = process.env.GINI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 

@@ -3,9 +3,9 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { tempFolder } from "../src/config/project.fake.js";
 import { gini, ROOT } from "./helpers/gini.js";
 import { ValidateDoc } from "./helpers/json-docs.js";
-import { tempFolder } from "./helpers/project-fixture.js";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   version: string;

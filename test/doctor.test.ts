@@ -3,10 +3,10 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { docker } from "./helpers/docker.js";
 import { gini, projectDownAround, ROOT } from "./helpers/gini.js";
 import type { DoctorDoc as Report } from "./helpers/json-docs.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 import { withPortTaken } from "./helpers/taken-port.js";
 
 async function doctor(dir: string): Promise<{ code: number; report: Report }> {

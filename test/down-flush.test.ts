@@ -8,10 +8,10 @@ import { join } from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini, projectDownAround } from "./helpers/gini.js";
 import { encodeRequest, exportGrpc, newSpan } from "./helpers/otlp-client.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const SPANS = 25;
 

@@ -7,10 +7,10 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture, tempFolder } from "../src/config/project.fake.js";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini as giniIn, type Run } from "./helpers/gini.js";
 import { DoctorDoc, StatusDoc } from "./helpers/json-docs.js";
-import { projectFixture, tempFolder } from "./helpers/project-fixture.js";
 
 describe("the engine found through Docker contexts, like the docker CLI finds it", () => {
   const dir = projectFixture({ name: "gini-context" });

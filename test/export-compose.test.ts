@@ -7,12 +7,12 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { docker } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
 import { jaegerSpans } from "./helpers/jaeger.js";
 import { encodeRequest, exportGrpc, newSpan } from "./helpers/otlp-client.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const STACK = "gini-export-test";
 const SERVICES = ["jaeger", "otel-collector", "prometheus"];

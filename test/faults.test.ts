@@ -8,12 +8,12 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containersLabelled, docker, inspect, networkId } from "./helpers/docker.js";
 import { restartEngine } from "./helpers/engine-restart.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
 import { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const PROJECT = "gini-faults";
 const LABEL = `gini.project=${PROJECT}`;

@@ -6,10 +6,10 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, projectDownAround, ROOT, spawnGini } from "./helpers/gini.js";
 import { RedDoc, StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const READ_TOOLS = ["baselines", "check", "compare", "doctor", "logs", "red", "status", "traces"];
 

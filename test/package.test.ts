@@ -11,9 +11,9 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { ROOT, tempFolder } from "../src/config/project.fake.js";
 import { containersLabelled } from "./helpers/docker.js";
 import { StatusDoc } from "./helpers/json-docs.js";
-import { ROOT, tempFolder } from "./helpers/project-fixture.js";
 
 const exec = promisify(execFile);
 const PROJECT = "gini-pack-it";

@@ -5,10 +5,10 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, type Run } from "./helpers/gini.js";
 import { StatusDoc, TracesDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 import { podman, type PodmanService, startPodman } from "./setup/podman.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];

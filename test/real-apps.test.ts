@@ -6,12 +6,12 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { freePort } from "./helpers/demo-process.js";
 import { gini, projectDownAround } from "./helpers/gini.js";
 import { isServerSpan, jaegerSpans } from "./helpers/jaeger.js";
 import { DoctorDoc, RedDoc, StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 /**
  * telemetrygen reads no OTEL_* variable: it hands the exporter an endpoint of its own (its flag,

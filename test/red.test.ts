@@ -2,10 +2,10 @@ import type { ChildProcess } from "node:child_process";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
 import { CheckDoc, RedDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 /** `gini traffic`'s rate: every request reaches the API, through the UI (12 in 20) or directly. */
 const RPS = 10;

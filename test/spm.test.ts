@@ -3,11 +3,11 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containersLabelled } from "./helpers/docker.js";
 import { gini } from "./helpers/gini.js";
 import { DoctorDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 /** GETs a Prometheus or Jaeger API document; `T` says the part of it that the test reads. */
 const json = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;

@@ -9,10 +9,10 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini } from "./helpers/gini.js";
 import { StatusDoc } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const PORT = 22022;
 const ENDPOINT = `ssh://root@127.0.0.1:${PORT}`;

@@ -6,9 +6,9 @@ import { join } from "node:path";
 
 import { describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containersLabelled, networkId } from "./helpers/docker.js";
 import { gini, projectDownAround, spawnGini } from "./helpers/gini.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 import { withPortTaken } from "./helpers/taken-port.js";
 
 const LABEL = "gini.project=gini-it";

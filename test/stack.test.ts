@@ -5,10 +5,10 @@ import { join } from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { containerId, containersLabelled, docker, inspect, networkId } from "./helpers/docker.js";
 import { gini, projectDownAround, type Run } from "./helpers/gini.js";
 import { StatusDoc } from "./helpers/json-docs.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const SERVICES = ["otel-collector", "jaeger", "prometheus"];
 const LABEL = "gini.project=gini-it";

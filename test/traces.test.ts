@@ -2,10 +2,10 @@
 // purpose), read back from Jaeger's api_v3 as span trees.
 import { describe, expect, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, projectDownAround } from "./helpers/gini.js";
 import { TracesDoc, TracesSpan, TracesTrace } from "./helpers/json-docs.js";
 import { eventually } from "./helpers/poll.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 
 const FAILURE = "gini-demo-model failed";
 

@@ -8,11 +8,11 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { tempFolder } from "../src/config/project.fake.js";
 import { freePort } from "./helpers/demo-process.js";
 import { ROOT } from "./helpers/gini.js";
 import { carrying } from "./helpers/otlp-decode.js";
 import { type OtlpReceiver, startOtlpReceiver } from "./helpers/otlp-receiver.js";
-import { tempFolder } from "./helpers/project-fixture.js";
 
 // Answers /inner with the traceparent it got; /outer calls /inner with node:http's request().
 const SERVER = `

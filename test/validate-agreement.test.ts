@@ -7,8 +7,8 @@ import { join } from "node:path";
 
 import { describe, expect, inject, it } from "vitest";
 
+import { projectFixture } from "../src/config/project.fake.js";
 import { gini, ROOT } from "./helpers/gini.js";
-import { projectFixture } from "./helpers/project-fixture.js";
 import { dockerRun } from "./helpers/test-network.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/configs");

@@ -2,8 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "../config/index.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { logFileOf, previousLogOf, readAppLog, rotateLog } from "./app-log.js";
 import { projectApps } from "./project-apps.js";

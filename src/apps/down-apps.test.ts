@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { giniDir } from "../config/index.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import { downApps } from "./down-apps.js";
 import { identify, type ProcessReader, processStartOf, psReader } from "./process-identity.js";
 import { type AppRecord, readState, statePath, writeState } from "./state-file.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { projectFixture, removeProjectFixtures } from "../config/project.fake.js";
 import { type FileChange, watchFiles } from "./file-watch.js";
 import { watchIgnore } from "./watch-ignore.js";
 

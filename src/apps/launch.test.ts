@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
+import { tempFolder } from "../config/project.fake.js";
 import { GiniError } from "../errors.js";
 import { LOG_ROTATE_BYTES, logFileOf, previousLogOf } from "./app-log.js";
 import { launchApp, type OutputStream } from "./launch.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
+import { tempFolder } from "../config/project.fake.js";
 import { eachLine, followLog, tailLines } from "./log-tail.js";
 
 const file = (text?: string) => {

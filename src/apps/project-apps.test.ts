@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { LogLine } from "../docker/types.js";
 import { processStartOf } from "./process-identity.js";

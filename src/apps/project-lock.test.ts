@@ -12,8 +12,8 @@ import { promisify } from "node:util";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "../config/index.js";
+import { projectFixture, removeProjectFixtures } from "../config/project.fake.js";
 import type { Clock } from "../health/index.js";
 import { lockPath, lockProject } from "./project-lock.js";
 

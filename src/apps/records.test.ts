@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { giniDir } from "../config/index.js";
+import { tempFolder } from "../config/project.fake.js";
 import { processStartOf } from "./process-identity.js";
 import { AppRecords } from "./records.js";
 import { type AppRecord, readState, statePath } from "./state-file.js";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import type { AppConfig } from "../config/schema.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { GiniError } from "../errors.js";

@@ -11,8 +11,8 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "../config/index.js";
+import { tempFolder } from "../config/project.fake.js";
 import {
   type AppRecord,
   loadState,

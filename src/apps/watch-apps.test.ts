@@ -3,8 +3,8 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { loadProject, type Project } from "../config/index.js";
+import { projectFixture, removeProjectFixtures } from "../config/project.fake.js";
 import { GiniError } from "../errors.js";
 import type { App, StartedApp } from "./app.js";
 import { watchApps, watchedApps, type WatchEvent } from "./watch-apps.js";

@@ -2,7 +2,7 @@ import chalk from "chalk";
 import { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { projectFixture, removeProjectFixtures } from "../config/project.fake.js";
 import { main } from "../main.js";
 import { DEFAULT_MIN_REQUESTS } from "../red/index.js";
 import { fakePrometheus, type FakeRow, type Scene } from "../red/red.fake.js";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures, ROOT } from "../../test/helpers/project-fixture.js";
 import { readConfigFacts } from "./config-facts.js";
+import { fixtureProject, removeProjectFixtures, ROOT } from "./project.fake.js";
 
 afterEach(removeProjectFixtures);
 

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { expect } from "vitest";
 
-import { ROOT } from "../../test/helpers/project-fixture.js";
 import { GiniError } from "../errors.js";
+import { ROOT } from "./project.fake.js";
 import { type Finding, jsonReport } from "./validate/index.js";
 
 /** A gini.yaml using every section, for mutations to start from. */

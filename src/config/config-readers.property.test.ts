@@ -5,7 +5,6 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { readConfigFacts } from "./config-facts.js";
 import {
   expectGiniError,
@@ -18,6 +17,7 @@ import {
 import { checkGiniFile } from "./gini-file-problems.js";
 import { loadProject, loadProjectOrDefaults } from "./load.js";
 import { parseYaml } from "./model/yaml-file.js";
+import { tempFolder } from "./project.fake.js";
 import { validateOptions } from "./validate/index.js";
 
 /** Longest one generated case may take: a hang or a blow-up shows as a failure, not a stall. */

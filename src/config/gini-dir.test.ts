@@ -3,12 +3,8 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import {
-  projectFixture,
-  removeProjectFixtures,
-  tempFolder,
-} from "../../test/helpers/project-fixture.js";
 import { ensureGiniDir } from "./gini-dir.js";
+import { projectFixture, removeProjectFixtures, tempFolder } from "./project.fake.js";
 
 afterEach(removeProjectFixtures);
 

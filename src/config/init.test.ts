@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
 import { initProject, packageRoot } from "./init.js";
+import { tempFolder } from "./project.fake.js";
 import { giniFileSchema } from "./schema.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
+import { tempFolder } from "../config/project.fake.js";
 import {
   dockerodeOptions,
   parseEngineEndpoint,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
+import { tempFolder } from "../config/project.fake.js";
 import { GiniError } from "../errors.js";
 import { describeSource, resolveEngineEndpoint, type ResolveOptions } from "./engine-endpoint.js";
 

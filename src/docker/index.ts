@@ -3,7 +3,8 @@
  * how the engine is found (like the docker CLI: --context, DOCKER_HOST, contexts, sockets).
  */
 export { type DockerClient } from "./client.js";
-export { createDockerClient, type DockerClientOptions } from "./dockerode-client.js";
+export { createDockerClient } from "./dockerode-client.js";
+export type { DockerClientOptions } from "./dockerode-connect.js";
 export { publishedPortsHost, sshTunnelCommand } from "./engine-connection.js";
 export { engineEndpoint } from "./engine-endpoint.js";
 export { type EngineInfo } from "./engine-info.js";

@@ -1,6 +1,6 @@
-import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { HostProcess } from "../apps/index.js";
 import type { Project } from "../config/index.js";
+import { fixtureProject } from "../config/project.fake.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { HttpResponse } from "../health/http-get.js";
 import { LABEL_PROJECT, LABEL_SERVICE } from "../stack/labels.js";

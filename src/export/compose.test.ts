@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import { LABEL_PROJECT, LABEL_SERVICE, NETWORK, SERVICES } from "../stack/index.js";
 import { composeDocument, type ComposeFile } from "./compose.js";
 import { exportCompose } from "./index.js";

@@ -8,9 +8,9 @@ import { Service } from "kubernetes-models/v1/Service";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import { type Project, validateProject } from "../config/index.js";
 import { projectFrom } from "../config/load.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import { SERVICES } from "../stack/index.js";
 import { exportKubernetes } from "./index.js";
 import type { KubernetesObject } from "./kubernetes.js";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 
-import { tempFolder } from "../../test/helpers/project-fixture.js";
+import { tempFolder } from "../config/project.fake.js";
 import { toYaml, writeOwnedFile, writeOwnedFolder, WRITTEN_BY } from "./write-output.js";
 
 const folder = () => tempFolder("gini-export-");

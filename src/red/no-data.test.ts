@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import type { RedSelection } from "./promql.js";
 import { fakePrometheus, type Scene } from "./red.fake.js";
 import { redSource } from "./source.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures, ROOT } from "../../test/helpers/project-fixture.js";
+import { fixtureProject, removeProjectFixtures, ROOT } from "../config/project.fake.js";
 import { fakePrometheus, type FakeRow, NOW_MS } from "./red.fake.js";
 import { redSource } from "./source.js";
 

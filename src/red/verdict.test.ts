@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { fixtureProject, removeProjectFixtures } from "../../test/helpers/project-fixture.js";
 import type { SloConfig } from "../config/index.js";
+import { fixtureProject, removeProjectFixtures } from "../config/project.fake.js";
 import type { BudgetFlags } from "./budgets.js";
 import { budgetFor } from "./budgets.js";
 import type { RedSelection } from "./promql.js";

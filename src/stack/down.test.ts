@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fixtureProject } from "../../test/helpers/project-fixture.js";
+import { fixtureProject } from "../config/project.fake.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import { down } from "./down.js";
 import { projectLabels } from "./labels.js";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { fixtureProject } from "../../test/helpers/project-fixture.js";
 import type { Project } from "../config/load.js";
+import { fixtureProject } from "../config/project.fake.js";
 import { FakeDocker } from "../docker/docker.fake.js";
 import type { Clock } from "../health/clock.js";
 import { withSpecHash } from "./container-spec.js";

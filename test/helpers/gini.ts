@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, inject } from "vitest";
 
-import { ROOT } from "./project-fixture.js";
+import { ROOT } from "../../src/config/project.fake.js";
 
 export { ROOT };
 const BIN = join(ROOT, "dist/bundle/bin.js");

@@ -3,9 +3,9 @@ import { dirname, join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { tempFolder } from "../../../test/helpers/project-fixture.js";
 import { initProject } from "../init.js";
 import { loadProject } from "../load.js";
+import { tempFolder } from "../project.fake.js";
 import { validateProject } from "../validate/index.js";
 
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterAll, describe, expect, it, vi } from "vitest";
 
-import { tempFolder } from "../../../test/helpers/project-fixture.js";
+import { tempFolder } from "../project.fake.js";
 import { MAX_CONFIG_BYTES, readYamlFile, type YamlFile } from "./index.js";
 import { BILLION_LAUGHS } from "./yaml.fake.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
+import { removeProjectFixtures } from "../project.fake.js";
 import { validateOptions } from "./index.js";
 import { errors, lineOf, projectWith, rules } from "./validate.fake.js";
 

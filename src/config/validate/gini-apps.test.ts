@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { GiniError } from "../../errors.js";
 import { loadProject } from "../load.js";
+import { projectFixture, removeProjectFixtures } from "../project.fake.js";
 import { validateOptions } from "./index.js";
 
 afterEach(removeProjectFixtures);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
+import { removeProjectFixtures } from "../project.fake.js";
 import { findingsError, jsonReport, validateOptions } from "./index.js";
 import { projectWith } from "./validate.fake.js";
 

@@ -3,11 +3,7 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import {
-  projectFixture,
-  removeProjectFixtures,
-  ROOT,
-} from "../../../test/helpers/project-fixture.js";
+import { projectFixture, removeProjectFixtures, ROOT } from "../project.fake.js";
 import { validateOptions } from "./index.js";
 import { errors, lineOf, projectWith, rules } from "./validate.fake.js";
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { GiniError } from "../../errors.js";
 import { loadProject } from "../load.js";
+import { removeProjectFixtures } from "../project.fake.js";
 import { assertValid, validateOptions } from "./index.js";
 import { errors, lineOf, projectWith } from "./validate.fake.js";
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import { removeProjectFixtures, ROOT } from "../../../test/helpers/project-fixture.js";
 import { get, GINI_APP_ATTRIBUTE, spanMetricsConnectors } from "../model/index.js";
+import { removeProjectFixtures, ROOT } from "../project.fake.js";
 import { validateOptions } from "./index.js";
 import { projectWith } from "./validate.fake.js";
 

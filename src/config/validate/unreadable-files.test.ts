@@ -3,11 +3,11 @@ import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { projectFixture, removeProjectFixtures } from "../../../test/helpers/project-fixture.js";
 import { GiniError } from "../../errors.js";
 import { readConfigFacts } from "../config-facts.js";
 import { loadProject, loadProjectOrDefaults } from "../load.js";
 import { BILLION_LAUGHS } from "../model/yaml.fake.js";
+import { projectFixture, removeProjectFixtures } from "../project.fake.js";
 import { jsonReport, validateOptions } from "./index.js";
 
 afterEach(removeProjectFixtures);

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { projectFixture, ROOT } from "../../../test/helpers/project-fixture.js";
+import { projectFixture, ROOT } from "../project.fake.js";
 import type { Finding } from "./index.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/configs");

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-import { type Project, projectFrom } from "../../src/config/load.js";
-import type { GiniFile } from "../../src/config/schema.js";
+import { type Project, projectFrom } from "./load.js";
+import type { GiniFile } from "./schema.js";
 
 /** The repository root, where the shipped configs live. */
 export const ROOT = resolve(import.meta.dirname, "../..");
