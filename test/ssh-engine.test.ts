@@ -2,90 +2,35 @@
 // and a known_hosts of the test's own): gini talks to the engine through it only when the server's
 // host key is the one known_hosts lists, as `ssh` would; a changed or unknown key is refused
 // before any API call is sent.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { projectFixture } from "../src/config/project.fake.js";
 import { gini } from "./helpers/gini.js";
 import { StatusDoc } from "./helpers/json-docs.js";
-import { eventually } from "./helpers/poll.js";
+import { startSshd, type TestSshd } from "./helpers/sshd.js";
 
 const PORT = 22022;
 const ENDPOINT = `ssh://root@127.0.0.1:${PORT}`;
 
 describe("an ssh:// engine: the host key is checked against known_hosts", () => {
   const dir = projectFixture({ name: "gini-ssh" });
-  const t = mkdtempSync(join(tmpdir(), "gini-sshd-"));
-  const home = join(t, "home");
-  const knownHosts = join(home, ".ssh", "known_hosts");
-  const agentSocket = join(t, "agent.sock");
-  const running: ChildProcess[] = [];
-  const keygen = (name: string) => {
-    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "", "-f", join(t, name)]);
-    return readFileSync(join(t, `${name}.pub`), "utf8")
-      .split(" ")
-      .slice(0, 2)
-      .join(" ");
-  };
+  let sshd: TestSshd;
   let hostKey = "";
   let otherKey = "";
+  let knownHosts = "";
   const status = (known: string, args = ["status", "--json"]) => {
     writeFileSync(knownHosts, known);
-    return gini(dir, args, {
-      DOCKER_HOST: ENDPOINT,
-      DOCKER_CONTEXT: "",
-      HOME: home,
-      SSH_AUTH_SOCK: agentSocket,
-    });
+    return gini(dir, args, { DOCKER_HOST: ENDPOINT, DOCKER_CONTEXT: "", ...sshd.env });
   };
 
   beforeAll(async () => {
-    mkdirSync(join(home, ".ssh"), { recursive: true });
-    hostKey = keygen("host");
-    otherKey = keygen("other");
-    writeFileSync(join(t, "authorized_keys"), keygen("client") + "\n");
-    const config = [
-      `Port ${PORT}`,
-      "ListenAddress 127.0.0.1",
-      `HostKey ${join(t, "host")}`,
-      `AuthorizedKeysFile ${join(t, "authorized_keys")}`,
-      "PermitRootLogin prohibit-password",
-      "PasswordAuthentication no",
-      "KbdInteractiveAuthentication no",
-      "UsePAM no",
-      "StrictModes no",
-      "PidFile none",
-    ];
-    writeFileSync(join(t, "sshd_config"), config.join("\n") + "\n");
-    mkdirSync("/run/sshd", { recursive: true }); // sshd's privilege separation folder
-    running.push(
-      spawn("/usr/sbin/sshd", ["-D", "-e", "-f", join(t, "sshd_config")], { stdio: "ignore" }),
-    );
-    running.push(spawn("ssh-agent", ["-D", "-a", agentSocket], { stdio: "ignore" }));
-    await eventually(
-      () => Promise.resolve(execFileSync("ss", ["-ltn"], { encoding: "utf8" })),
-      (out) => out.includes(`127.0.0.1:${PORT}`),
-      10_000,
-      100,
-    );
-    await eventually(
-      () => Promise.resolve(readFileSync("/proc/net/unix", "utf8")),
-      (out) => out.includes(agentSocket),
-      10_000,
-      100,
-    );
-    execFileSync("ssh-add", ["-q", join(t, "client")], {
-      env: { ...process.env, SSH_AUTH_SOCK: agentSocket },
-    });
+    sshd = await startSshd({ address: "127.0.0.1", port: PORT });
+    ({ hostKey, knownHosts } = sshd);
+    otherKey = sshd.keygen("other");
   });
-  afterAll(() => {
-    for (const child of running) child.kill();
-    rmSync(t, { recursive: true, force: true });
-  });
+  afterAll(() => sshd?.stop());
 
   it("connects when known_hosts lists the server's key, and reaches the engine", async () => {
     const run = await status(`[127.0.0.1]:${PORT} ${hostKey}\n`);

@@ -68,7 +68,7 @@ export function registerCheck(program: Command, deps?: RedDeps): void {
       const budgets = parseBudgetFlags(flags);
       const relative = parseRelativeFlags(flags, DEFAULT_RELATIVE_LIMITS);
       const project = await loadProject(globalOptions(cmd));
-      const publishedHost = await reachStack(cmd, project);
+      const { publishedHost } = await reachStack(cmd, project);
       if (!anyLimits(project.slo, budgets) && !relative) {
         throw new GiniError("gini check: no budget to check", {
           hint: "give --p95 300ms, --p99 1s, --error-rate 1% or --baseline NAME, or budgets under slo: in gini.yaml",

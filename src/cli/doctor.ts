@@ -48,9 +48,9 @@ export function registerDoctor(program: Command): void {
         import("../config/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
-      const publishedHost = await reachStack(cmd, project);
+      const location = await reachStack(cmd, project);
       const deps = realDoctorDeps(engineOptions(cmd));
-      const report = await runDoctor(project, deps, publishedHost);
+      const report = await runDoctor(project, deps, location);
       if (flags.json) say(JSON.stringify(report, null, 2));
       else printReport(report, new Map<string, string>(GROUPS));
       // The checks are the command's output, printed above; only the exit code is left to set.

@@ -1,16 +1,18 @@
 import type { Command } from "commander";
 
+import type { StackLocation } from "../stack/index.js";
 import { engineOptions } from "./global-options.js";
 import { note, warn } from "./output.js";
 
 /**
  * Settles where this command reaches the stack's ports (stack's locateStack) and, on a remote
- * engine, says so on stderr: where the ports are, or the SSH tunnel that brings them here. Returns
- * the published host, which the command hands to whatever builds a URL for its user.
+ * engine, says so on stderr: where the ports are, or the SSH tunnel that brings them here. The
+ * command hands the published host to whatever builds a URL for its user or probes a port.
  */
-export async function reachStack(cmd: Command, project: { bind: string }): Promise<string> {
+export async function reachStack(cmd: Command, project: { bind: string }): Promise<StackLocation> {
   const { locateStack } = await import("../stack/index.js");
-  const { publishedHost, remote } = locateStack(engineOptions(cmd), project.bind);
+  const location = locateStack(engineOptions(cmd), project.bind);
+  const { remote } = location;
   if (remote?.tunnel) {
     note(
       warn(
@@ -21,5 +23,5 @@ export async function reachStack(cmd: Command, project: { bind: string }): Promi
   } else if (remote) {
     note(`the engine ${remote.endpoint} is remote: the stack's ports are on ${remote.host}`);
   }
-  return publishedHost;
+  return location;
 }

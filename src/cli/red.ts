@@ -113,7 +113,7 @@ export function registerRed(program: Command, deps?: RedDeps): void {
         say(asJson ? JSON.stringify(listed, null, 2) : baselineLines(listed).join("\n"));
         return;
       }
-      const publishedHost = await reachStack(cmd, project);
+      const { publishedHost } = await reachStack(cmd, project);
       const source = await redSource(project, publishedHost, deps);
       if (flags.save !== undefined) {
         const { baseline, file } = await source.save(flags.save, selection, cmd.parent!.version()!);

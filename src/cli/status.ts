@@ -61,7 +61,7 @@ export function registerStatus(program: Command): void {
           import("../red/index.js"),
         ]);
       const project = await loadProject(globalOptions(cmd));
-      const publishedHost = await reachStack(cmd, project);
+      const { publishedHost } = await reachStack(cmd, project);
       const { docker, probe } = realRuntime(engineOptions(cmd));
       const [stack, apps, sent] = await Promise.all([
         status(project, docker, probe, publishedHost),

@@ -58,7 +58,7 @@ export function registerTraces(program: Command): void {
         import("../red/index.js"),
       ]);
       const project = await loadProjectOrDefaults(globalOptions(cmd));
-      const publishedHost = await reachStack(cmd, project);
+      const { publishedHost } = await reachStack(cmd, project);
       const deps = traces.realTracesDeps(project, publishedHost, () =>
         appServices(project, publishedHost),
       );

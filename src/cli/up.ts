@@ -97,7 +97,8 @@ export function registerUp(program: Command): void {
       onEvent({ type: "phase", phase: "node, modules", ms: performance.now() });
       const timed = phaseTimer(() => performance.now(), onEvent);
       const project = await timed("gini.yaml", () => loadProject(globalOptions(cmd)));
-      const publishedHost = await reachStack(cmd, project);
+      const location = await reachStack(cmd, project);
+      const { publishedHost } = location;
       const runtime = realRuntime(engineOptions(cmd));
       const detach = flags.detach ?? false;
       // Apps launched so far are stopped on Ctrl-C: give them their grace and the kill.
@@ -118,7 +119,7 @@ export function registerUp(program: Command): void {
         const options = { ...runtime, pull: flags.pull, signal: starting.signal };
         lock = await timed("lock", () => apps.lockProject(project.dir, "up", options));
         await raceAbort(
-          up(project, { ...options, timeoutSeconds: flags.timeout }, onEvent),
+          up(project, { ...options, timeoutSeconds: flags.timeout, location }, onEvent),
           starting.signal,
         );
         onEvent({ type: "phase", phase: "stack up, total", ms: performance.now() });

@@ -33,7 +33,7 @@ async function doctorWith(
   for (const [name, lines] of Object.entries(logs)) {
     writeFileSync(join(project.dir, ".gini", "logs", `${name}.log`), `${lines.join("\n")}\n`);
   }
-  return (await runDoctor(project, fake.deps, "localhost")).checks;
+  return (await runDoctor(project, fake.deps, { publishedHost: "localhost" })).checks;
 }
 
 /** Go otlptracehttp's line for OTLP/HTTP sent to the gRPC port, as it logged it here. */

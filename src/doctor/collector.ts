@@ -1,18 +1,19 @@
 import { ACCEPTED_SPANS_METRIC } from "../config/index.js";
-import { describe, isOk, local } from "../health/index.js";
-import { hostUrl, NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
+import { describe, isOk } from "../health/index.js";
+import { hostUrl, NETWORK, PORTS, probeUrl, readyUrl, serviceNamed } from "../stack/index.js";
 import { plural } from "../text/index.js";
 import { counter, counterSum, parsePromText, type TextSample } from "./prom-text.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("collector");
 
-const SELF_METRICS = local(PORTS.selfMetrics, "/metrics");
+const selfMetricsUrl = (ctx: DoctorContext) =>
+  probeUrl(ctx.publishedHost, PORTS.selfMetrics, "/metrics");
 
 /** The collector's self-metrics samples, or undefined when they do not answer. */
 async function selfMetrics(ctx: DoctorContext): Promise<TextSample[] | undefined> {
   if (!ctx.services["otel-collector"].running) return undefined;
-  const r = await ctx.get(SELF_METRICS);
+  const r = await ctx.get(selfMetricsUrl(ctx));
   return isOk(r) ? parsePromText(r.body) : undefined;
 }
 
@@ -52,8 +53,8 @@ export const checkCollector: CheckGroup = async (ctx) => {
     return [check("collector", "skip", "not checked: the collector is not running", null)];
   }
   const [health, metrics] = await Promise.all([
-    ctx.get(readyUrl(serviceNamed("otel-collector"))),
-    ctx.get(SELF_METRICS),
+    ctx.get(readyUrl(serviceNamed("otel-collector"), ctx.publishedHost)),
+    ctx.get(selfMetricsUrl(ctx)),
   ]);
   const checks: Check[] = [
     isOk(health)

@@ -52,6 +52,12 @@ export const checkHostPorts: CheckGroup = async (ctx) => {
   if (down.length === 0) {
     return [check("ports", "pass", "the stack runs: its containers hold its host ports", null)];
   }
+  if (ctx.remoteHost) {
+    const what = `the engine is remote: the stack's host ports are on ${ctx.remoteHost}`;
+    return [
+      check("ports", "skip", `${what}, not this machine's (\`gini up\` reports a taken one)`, null),
+    ];
+  }
   const wanted = down.flatMap((s) => s.ports.map((port) => ({ port, service: s.name })));
   const free = await Promise.all(wanted.map((w) => ctx.portFree(ctx.project.bind, w.port)));
   const taken = wanted.filter((_, i) => !free[i]);

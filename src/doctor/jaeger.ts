@@ -1,6 +1,6 @@
 import { PROMETHEUS_URL } from "../config/index.js";
-import { describe, type HttpResponse, isOk, json, local } from "../health/index.js";
-import { NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
+import { describe, type HttpResponse, isOk, json } from "../health/index.js";
+import { NETWORK, PORTS, probeUrl, readyUrl, serviceNamed } from "../stack/index.js";
 import { runningApps } from "./app-info.js";
 import { promQuery } from "./span-metrics.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
@@ -17,7 +17,7 @@ function jaegerError(r: HttpResponse): string {
 export async function servicesInJaeger(ctx: DoctorContext): Promise<string[] | undefined> {
   if (!ctx.services.jaeger.running) return undefined;
   // api_v3, the stable API: Jaeger 2.21 removed the internal /api/services.
-  const r = await ctx.get(local(PORTS.jaegerUi, "/api/v3/services"));
+  const r = await ctx.get(probeUrl(ctx.publishedHost, PORTS.jaegerUi, "/api/v3/services"));
   const body = json(r) as { services?: unknown } | undefined;
   if (!isOk(r) || body === undefined) return undefined;
   // `{}` while Jaeger holds no traces.
@@ -33,7 +33,7 @@ function callsQuery(ctx: DoctorContext, service: string): Promise<HttpResponse> 
     step: "15000",
     ratePer: "60000",
   });
-  return ctx.get(local(PORTS.jaegerUi, `/api/metrics/calls?${q.toString()}`));
+  return ctx.get(probeUrl(ctx.publishedHost, PORTS.jaegerUi, `/api/metrics/calls?${q.toString()}`));
 }
 
 async function callsCheck(ctx: DoctorContext, service: string): Promise<Check> {
@@ -83,7 +83,7 @@ export const checkJaeger: CheckGroup = async (ctx) => {
   if (!ctx.services.jaeger.running) {
     return [check("jaeger", "skip", "not checked: jaeger is not running", null)];
   }
-  const ui = await ctx.get(readyUrl(serviceNamed("jaeger")));
+  const ui = await ctx.get(readyUrl(serviceNamed("jaeger"), ctx.publishedHost));
   if (!isOk(ui)) {
     return [
       check(

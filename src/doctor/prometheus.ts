@@ -1,5 +1,5 @@
-import { describe, isOk, json, local } from "../health/index.js";
-import { NETWORK, PORTS, readyUrl, serviceNamed } from "../stack/index.js";
+import { describe, isOk, json } from "../health/index.js";
+import { NETWORK, PORTS, probeUrl, readyUrl, serviceNamed } from "../stack/index.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
 const check = checksOf("prometheus");
@@ -47,7 +47,7 @@ export const checkPrometheus: CheckGroup = async (ctx) => {
   if (!ctx.services.prometheus.running) {
     return [check("prometheus", "skip", "not checked: prometheus is not running", null)];
   }
-  const ready = await ctx.get(readyUrl(PROMETHEUS));
+  const ready = await ctx.get(readyUrl(PROMETHEUS, ctx.publishedHost));
   if (!isOk(ready)) {
     return [
       check(
@@ -59,7 +59,7 @@ export const checkPrometheus: CheckGroup = async (ctx) => {
     ];
   }
   const checks = [check("prometheus.ready", "pass", `ready on :${PORTS.prometheus}`, null)];
-  const res = await ctx.get(local(PORTS.prometheus, "/api/v1/targets"));
+  const res = await ctx.get(probeUrl(ctx.publishedHost, PORTS.prometheus, "/api/v1/targets"));
   const targets = targetsOf(json(res));
   if (!targets) {
     checks.push(

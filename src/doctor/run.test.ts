@@ -12,7 +12,7 @@ describe("runDoctor", () => {
     const docker = new FakeDocker();
     runningStack(docker);
     const { deps, requested } = fakeDoctorDeps(docker);
-    const report = await runDoctor(fakeProject(), deps, "localhost");
+    const report = await runDoctor(fakeProject(), deps, { publishedHost: "localhost" });
     expect(report.checks.filter((c) => c.status !== "pass")).toEqual([]);
     expect(report.ok).toBe(true);
     expect(new Set(report.checks.map((c) => c.group)).size).toBe(10);
@@ -24,11 +24,37 @@ describe("runDoctor", () => {
     );
   });
 
+  it("on a remote engine, probes the stack on its host and checks none of this machine's ports", async () => {
+    const remote = {
+      publishedHost: "build-box",
+      remote: { endpoint: "tcp://build-box:2375", host: "build-box" },
+    };
+    const docker = new FakeDocker();
+    runningStack(docker);
+    const { deps, requested } = fakeDoctorDeps(docker);
+    const report = await runDoctor(fakeProject(), deps, remote);
+    expect(requested.length).toBeGreaterThan(5);
+    expect(requested.filter((u) => !u.startsWith("http://build-box:"))).toEqual([]);
+    expect(byId(report.checks, "span-metrics.calls")[0]!.status).toBe("pass");
+
+    // Down, with an SSH tunnel holding the ports here: not the engine's ports, so not "taken".
+    const downDeps = fakeDoctorDeps(new FakeDocker());
+    downDeps.taken.set(9090, { pid: 4242, command: "ssh -N -L 9090:127.0.0.1:9090 build-box" });
+    const down = await runDoctor(fakeProject(), downDeps.deps, remote);
+    const ports = down.checks.filter((c) => c.group === "ports");
+    expect(ports.map((c) => [c.status, c.finding])).toEqual([
+      [
+        "skip",
+        "the engine is remote: the stack's host ports are on build-box, not this machine's (`gini up` reports a taken one)",
+      ],
+    ]);
+  });
+
   it("with the stack down, names the taken port and its process after the missing stack", async () => {
     const docker = new FakeDocker();
     const { deps, taken } = fakeDoctorDeps(docker);
     taken.set(9090, { pid: 4242, command: "python3 -m http.server 9090" });
-    const report = await runDoctor(fakeProject(), deps, "localhost");
+    const report = await runDoctor(fakeProject(), deps, { publishedHost: "localhost" });
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ group: "containers", status: "fail" });
     expect(byId(report.checks, "port.9090")[0]).toMatchObject({
@@ -43,7 +69,7 @@ describe("runDoctor", () => {
     runningStack(docker, "other");
     const { deps } = fakeDoctorDeps(docker);
     deps.portFree = async (_h, port) => port !== 16686;
-    const report = await runDoctor(fakeProject(), deps, "localhost");
+    const report = await runDoctor(fakeProject(), deps, { publishedHost: "localhost" });
     expect(byId(report.checks, "container.jaeger")[0]!.finding).toContain('gini project "other"');
     expect(byId(report.checks, "port.16686")[0]!.finding).toContain('by container "jaeger"');
   });
@@ -53,7 +79,9 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.containers.get("prometheus")!.state = "exited";
     docker.details.set("prometheus", { state: "exited", exitCode: 137, oomKilled: true });
-    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     expect(report.checks[0]).toMatchObject({
       id: "container.prometheus",
       status: "fail",
@@ -68,7 +96,9 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.containers.get("jaeger")!.state = "restarting";
     docker.details.set("jaeger", { state: "restarting", exitCode: 1, restartCount: 2 });
-    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     expect(byId(report.checks, "container.jaeger")[0]!.finding).toBe(
       "jaeger is restarting (exit code 1, restarted 2 times)",
     );
@@ -79,7 +109,9 @@ describe("runDoctor", () => {
     runningStack(docker);
     docker.details.set("jaeger", { networks: [{ name: "bridge", aliases: [] }] });
     docker.details.set("otel-collector", { restartCount: 3 });
-    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     expect(byId(report.checks, "container.jaeger.network")[0]).toMatchObject({
       status: "fail",
       finding:
@@ -96,7 +128,9 @@ describe("runDoctor", () => {
       endpoint: "unix:///run/podman/podman.sock",
       source: "Podman socket",
     });
-    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     expect(byId(report.checks, "engine")[0]).toMatchObject({
       status: "pass",
       finding: "Podman 4.3.1 reachable at unix:///run/podman/podman.sock (Podman socket)",
@@ -110,7 +144,9 @@ describe("runDoctor", () => {
         hint: "start Docker",
       });
     };
-    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(fakeProject(), fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     expect(report.checks[0]).toMatchObject({
       group: "engine",
       status: "fail",
@@ -129,7 +165,9 @@ describe("runDoctor", () => {
       path,
       readFileSync(path, "utf8").replace("endpoint: 0.0.0.0:4317", "endpoint: localhost:4317"),
     );
-    const report = await runDoctor(project, fakeDoctorDeps(docker).deps, "localhost");
+    const report = await runDoctor(project, fakeDoctorDeps(docker).deps, {
+      publishedHost: "localhost",
+    });
     const config = report.checks.find((c) => c.id === "config.localhost-bind")!;
     expect(config.status).toBe("fail");
     expect(config.finding).toMatch(

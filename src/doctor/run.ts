@@ -2,7 +2,7 @@ import { type Project, readConfigFacts, type ServiceName } from "../config/index
 import type { DockerClient } from "../docker/index.js";
 import { errorMessage } from "../errors.js";
 import { memoize } from "../health/index.js";
-import { isOwn, SERVICES } from "../stack/index.js";
+import { isOwn, SERVICES, type StackLocation } from "../stack/index.js";
 import { checkApps } from "./apps.js";
 import { checkCollector } from "./collector.js";
 import { checkCollectorLogs } from "./collector-logs.js";
@@ -60,19 +60,21 @@ async function inspectServices(
 /**
  * Runs every check of `gini doctor` against the project's stack, running or not, and returns the
  * report, most important failure first. Never throws for what it diagnoses: a group that crashes
- * becomes a failed check of its own. Its fixes name URLs on `publishedHost` (see hostUrl).
+ * becomes a failed check of its own. It reaches the stack, and its fixes name URLs, where
+ * `location` says the published ports are (see hostUrl and probeUrl).
  */
 export async function runDoctor(
   project: Project,
   deps: DoctorDeps,
-  publishedHost: string,
+  location: StackLocation,
 ): Promise<DoctorReport> {
   const engine = await checkEngine(deps.docker);
   const engineOk = engine.status === "pass";
   const ctx: DoctorContext = {
     ...deps,
     project,
-    publishedHost,
+    publishedHost: location.publishedHost,
+    ...(location.remote ? { remoteHost: location.remote.host } : {}),
     engineOk,
     services: await inspectServices(project, deps.docker, engineOk),
     facts: await readConfigFacts(project),

@@ -1,6 +1,6 @@
 import { appServicesQuery, servicesByApp } from "../config/index.js";
-import { isOk, json, local } from "../health/index.js";
-import { PORTS, readyUrl, serviceNamed } from "../stack/index.js";
+import { isOk, json } from "../health/index.js";
+import { PORTS, probeUrl, readyUrl, serviceNamed } from "../stack/index.js";
 import { acceptedSpans } from "./collector.js";
 import { type Check, type CheckGroup, checksOf, type DoctorContext } from "./types.js";
 
@@ -12,7 +12,11 @@ export async function promQuery(
   query: string,
 ): Promise<{ metric: Record<string, string>; value: [number, string] }[] | undefined> {
   const r = await ctx.get(
-    local(PORTS.prometheus, `/api/v1/query?query=${encodeURIComponent(query)}`),
+    probeUrl(
+      ctx.publishedHost,
+      PORTS.prometheus,
+      `/api/v1/query?query=${encodeURIComponent(query)}`,
+    ),
   );
   const result = (json(r) as { data?: { result?: unknown } } | undefined)?.data?.result;
   return isOk(r) && Array.isArray(result) ? result : undefined;
@@ -43,11 +47,14 @@ export async function servicesOfApps(
 /** 8. The span metrics exist under the configured names; if spans arrived but none yet, how long to wait. */
 export const checkSpanMetrics: CheckGroup = async (ctx) => {
   const ready =
-    ctx.services.prometheus.running && isOk(await ctx.get(readyUrl(serviceNamed("prometheus"))));
+    ctx.services.prometheus.running &&
+    isOk(await ctx.get(readyUrl(serviceNamed("prometheus"), ctx.publishedHost)));
   if (!ready) {
     return [check("span-metrics", "skip", "not checked: prometheus is not ready", null)];
   }
-  const res = await ctx.get(local(PORTS.prometheus, "/api/v1/label/__name__/values"));
+  const res = await ctx.get(
+    probeUrl(ctx.publishedHost, PORTS.prometheus, "/api/v1/label/__name__/values"),
+  );
   const names = (json(res) as { data?: unknown } | undefined)?.data;
   if (!isOk(res) || !Array.isArray(names)) {
     return [check("span-metrics", "fail", "prometheus did not list its metric names", null)];

@@ -74,8 +74,10 @@ export interface ServiceContainer {
 /** What every check group sees. */
 export interface DoctorContext extends DoctorDeps {
   project: Project;
-  /** Where this machine reaches the stack's published ports, for the URLs a fix names. */
+  /** Where this machine reaches the stack's published ports: probes and the URLs a fix names. */
   publishedHost: string;
+  /** Set when the engine runs on another host, whose ports are not this machine's. */
+  remoteHost?: string;
   /** False when the engine did not answer: container-based groups skip. */
   engineOk: boolean;
   services: Record<ServiceName, ServiceContainer>;

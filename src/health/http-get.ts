@@ -84,6 +84,3 @@ export function json(r: HttpResponse): unknown {
 
 /** True for a 2xx answer. */
 export const isOk = (r: HttpResponse): boolean => r.status >= 200 && r.status < 300;
-
-/** The loopback URL of a published port: probes never depend on the bind address. */
-export const local = (port: number, path: string): string => `http://127.0.0.1:${port}${path}`;

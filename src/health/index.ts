@@ -7,7 +7,6 @@ export {
   type HttpResponse,
   isOk,
   json,
-  local,
   memoize,
 } from "./http-get.js";
 export { httpProbe, type Probe } from "./http-probe.js";

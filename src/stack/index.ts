@@ -25,12 +25,13 @@ export {
   type ReadyTarget,
   readyUrl,
 } from "./readiness.js";
-export { locateStack } from "./remote-engine.js";
+export { locateStack, type StackLocation } from "./remote-engine.js";
 export { realRuntime } from "./runtime.js";
 export {
   hostUrl,
   NETWORK,
   PORTS,
+  probeUrl,
   RESTART_POLICY,
   type ServiceDefinition,
   serviceNamed,

@@ -1,7 +1,7 @@
 import type { DockerClient } from "../docker/index.js";
 import { GiniError } from "../errors.js";
-import { type Clock, local, type Probe, waitUntil } from "../health/index.js";
-import type { ServiceDefinition } from "./services.js";
+import { type Clock, type Probe, waitUntil } from "../health/index.js";
+import { probeUrl, type ServiceDefinition } from "./services.js";
 
 /** The probe, clock and limits readiness uses; tests inject fakes. */
 export interface ReadinessOptions {
@@ -11,9 +11,9 @@ export interface ReadinessOptions {
   signal?: AbortSignal;
 }
 
-/** The URL gini probes for a service; always loopback, whatever the bind address. */
-export function readyUrl(service: ServiceDefinition): string {
-  return local(service.ready.port, service.ready.path);
+/** The URL gini probes for a service, on `publishedHost` (see probeUrl). */
+export function readyUrl(service: ServiceDefinition, publishedHost: string): string {
+  return probeUrl(publishedHost, service.ready.port, service.ready.path);
 }
 
 /** The container's last lines of output, for error messages. */
@@ -79,17 +79,21 @@ export async function awaitReady(
   });
 }
 
-/** Waits for a service's readiness probe; its container stopping fails the wait at once. */
+/**
+ * Waits for a service's readiness probe on `publishedHost`; its container stopping fails the wait
+ * at once.
+ */
 export function waitReady(
   docker: DockerClient,
   service: ServiceDefinition,
   containerId: string,
+  publishedHost: string,
   options: ReadinessOptions,
 ): Promise<number> {
   return awaitReady(
     {
       label: service.name,
-      url: readyUrl(service),
+      url: readyUrl(service, publishedHost),
       gone: containerGone(docker, containerId),
       lastLines: () => lastLines(docker, containerId),
       hint: `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`,

@@ -1,5 +1,5 @@
 import type { ServiceName } from "../config/index.js";
-import { hostUrl, NETWORK, PORTS } from "../config/index.js";
+import { hostUrl, NETWORK, PORTS, probeUrl } from "../config/index.js";
 import { DEFAULT_IMAGES } from "./images.js";
 
 /**
@@ -7,7 +7,7 @@ import { DEFAULT_IMAGES } from "./images.js";
  * the config files against the same numbers), and the host URL of a published port; the stack,
  * the doctor and the CLI read them here.
  */
-export { hostUrl, NETWORK, PORTS };
+export { hostUrl, NETWORK, PORTS, probeUrl };
 
 /**
  * Seconds a container gets to exit on SIGTERM before it is killed: enough for the collector to

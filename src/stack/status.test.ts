@@ -31,6 +31,7 @@ describe("status (fake engine)", () => {
       clock: { now: () => 0, sleep: async () => {} },
       probe: async () => ({ ok: true, detail: "HTTP 200" }),
       portFree: async () => true,
+      location: { publishedHost: "localhost" },
     };
     await up(fixtureProject({ name: "api" }), options, () => {});
     const here = await status(fixtureProject({ name: "api" }), docker, options.probe, "x");
@@ -43,7 +44,11 @@ describe("status (fake engine)", () => {
     const probe = async () => ({ ok: true, detail: "HTTP 200" });
     const clock = { now: () => 0, sleep: async () => {} };
     const options = { pull: "missing" as const, timeoutSeconds: 5, docker, clock, probe };
-    await up(p, { ...options, portFree: async () => true }, () => {});
+    await up(
+      p,
+      { ...options, portFree: async () => true, location: { publishedHost: "localhost" } },
+      () => {},
+    );
     docker.details.set("jaeger", { restartCount: 2 });
     docker.logLines = ["panic: out of sorts"];
     const { services } = await status(p, docker, probe, "localhost");
@@ -58,7 +63,11 @@ describe("status (fake engine)", () => {
     const probe = async () => ({ ok: true, detail: "HTTP 200" });
     const options = { pull: "missing" as const, timeoutSeconds: 5, docker, probe };
     const clock = { now: () => 0, sleep: async () => {} };
-    await up(p, { ...options, clock, portFree: async () => true }, () => {});
+    await up(
+      p,
+      { ...options, clock, portFree: async () => true, location: { publishedHost: "localhost" } },
+      () => {},
+    );
     const urls = async (host: string) =>
       (await status(p, docker, probe, host)).services.map((s) => s.url);
     expect(await urls("localhost")).toEqual([

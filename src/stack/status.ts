@@ -59,7 +59,7 @@ export async function status(
       const c = found && isOwn(found.labels, project) ? found : undefined;
       const running = c?.state === "running";
       const [healthy, details] = await Promise.all([
-        running && probe(readyUrl(s)).then((seen) => seen.ok),
+        running && probe(readyUrl(s, publishedHost)).then((seen) => seen.ok),
         c && docker.inspectContainer(c.id),
       ]);
       const restartCount = details?.restartCount ?? 0;

@@ -27,6 +27,7 @@ describe("up (fake engine)", () => {
       clock,
       probe: async () => ({ ok: true, detail: "HTTP 200" }),
       portFree: async () => true,
+      location: { publishedHost: "localhost" },
     };
   });
 
@@ -70,6 +71,29 @@ describe("up (fake engine)", () => {
     );
     await expect(taken).rejects.toThrow("host port 16686 (jaeger) already in use on 127.0.0.1");
     expect(docker.calls.filter((c) => !c.startsWith("pull"))).toEqual([]);
+  });
+
+  it("on a remote engine, probes readiness on its host and leaves this machine's ports alone", async () => {
+    const probed: string[] = [];
+    await up(
+      project(),
+      {
+        ...options,
+        // An SSH tunnel may hold these ports here: they are not the ones the engine binds.
+        portFree: async () => false,
+        probe: async (url) => (probed.push(url), { ok: true, detail: "HTTP 200" }),
+        location: {
+          publishedHost: "build-box",
+          remote: { endpoint: "tcp://build-box:2375", host: "build-box" },
+        },
+      },
+      () => {},
+    );
+    expect(probed.sort()).toEqual([
+      "http://build-box:13133/",
+      "http://build-box:16686/",
+      "http://build-box:9090/-/ready",
+    ]);
   });
 
   it("replaces a crash-looping container whose ports the engine still holds for its restart", async () => {

@@ -8,6 +8,7 @@ import { type Action, applyStep, planStep, type Step } from "./plan.js";
 import { checkOwnership, checkPorts } from "./preflight.js";
 import { ensureImages, type PullEvent, type PullPolicy } from "./pull.js";
 import { waitReady } from "./readiness.js";
+import type { StackLocation } from "./remote-engine.js";
 import { NETWORK, SERVICES } from "./services.js";
 
 /** Flags of `gini up` that shape the stack, plus the seams tests replace. */
@@ -19,6 +20,12 @@ export interface UpOptions {
   clock: Clock;
   /** True when nothing listens on host:port. */
   portFree: (host: string, port: number) => Promise<boolean>;
+  /**
+   * Where the published ports are: readiness is probed there, and this machine's ports are
+   * checked only when they are the ones the engine binds (on a remote engine, it reports a taken
+   * port itself when the container starts).
+   */
+  location: StackLocation;
   /** Aborted by Ctrl-C. */
   signal?: AbortSignal;
 }
@@ -87,7 +94,7 @@ export async function up(
         planStep(await containerSpec(s, project, imageIds.get(imageFor(s, project))!), existing[i]),
       ),
     );
-    await checkPorts(project, planned, options.portFree);
+    if (!options.location.remote) await checkPorts(project, planned, options.portFree);
     return planned;
   });
   signal?.throwIfAborted();
@@ -105,7 +112,13 @@ export async function up(
       const { name } = step.spec;
       const id = await applyStep(docker, step, (phase, work) => timed(`${name}: ${phase}`, work));
       onEvent({ type: "container", service: name, action: step.action, reason: step.reason });
-      const ms = await waitReady(docker, SERVICES[i]!, id, readiness);
+      const ms = await waitReady(
+        docker,
+        SERVICES[i]!,
+        id,
+        options.location.publishedHost,
+        readiness,
+      );
       onEvent({ type: "ready", service: name, ms });
       return id;
     }),

@@ -1,6 +1,6 @@
 import { GiniError } from "../errors.js";
-import { describe, type HttpGet, type HttpResponse, isOk, json, local } from "../health/index.js";
-import { hostUrl, PORTS } from "../stack/index.js";
+import { describe, type HttpGet, type HttpResponse, isOk, json } from "../health/index.js";
+import { hostUrl, PORTS, probeUrl } from "../stack/index.js";
 import { spansOf } from "./otlp.js";
 import type { TraceSpan } from "./span.js";
 
@@ -33,7 +33,7 @@ function reason(r: HttpResponse): string {
  * search that found nothing. Anything else that is not JSON is a GiniError.
  */
 async function getJson(jaeger: JaegerApi, path: string): Promise<unknown> {
-  const r = await jaeger.http(local(PORTS.jaegerUi, path));
+  const r = await jaeger.http(probeUrl(jaeger.publishedHost, PORTS.jaegerUi, path));
   if (r.status === 0) {
     const url = hostUrl(jaeger.publishedHost, PORTS.jaegerUi);
     throw new GiniError(`Jaeger does not answer on ${url} (${describe(r)})`, {

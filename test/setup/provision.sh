@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Provisions what the tests need on a Debian machine, as root: a Docker engine (Debian's docker.io,
 # started when none answers), Debian's podman (the second engine, whose service the Podman test
-# starts itself), Debian's chromium (the browser test) and openssh-server (the ssh:// engine test
-# runs its own sshd on loopback). Each probe checks the very
+# starts itself), Debian's chromium (the browser test), openssh-server (the ssh:// engine tests run
+# their own sshd) and iproute2 (the remote-engine test's network namespace). Each probe checks the very
 # program that is then run. Go must already be there: the test images are the real collector,
 # Jaeger and Prometheus built from their Go modules (test/setup/images.ts). On a machine that
 # already has all of it, it installs and starts nothing.
@@ -17,6 +17,8 @@ command -v podman >/dev/null 2>&1 || need+=(podman)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # The ssh:// engine test runs its own sshd on loopback (test/ssh-engine.test.ts).
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+# The remote-engine test makes a test host in a network namespace (test/helpers/remote-host.ts).
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
 
 if ((${#need[@]} > 0)); then
   if [ "$(id -u)" != 0 ]; then

@@ -42,6 +42,7 @@ export {
   LOCALHOST,
   NETWORK,
   PORTS,
+  probeUrl,
   PROMETHEUS_URL,
 } from "./stack-contract.js";
 export { type KeyPath, readYamlFile, type YamlFile, type YamlProblem } from "./yaml-file.js";

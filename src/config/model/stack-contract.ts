@@ -50,3 +50,12 @@ export function hostUrl(publishedHost: string, port: number, path = "/"): string
   const host = publishedHost.includes(":") ? `[${publishedHost}]` : publishedHost;
   return `http://${host}:${port}${path}`;
 }
+
+/**
+ * Where gini itself reaches a published port (readiness, status, doctor, traces): the loopback
+ * address when the ports are on this machine (or tunnelled here), so that a probe never depends
+ * on how `localhost` resolves; else the remote engine's host, as for the user (hostUrl).
+ */
+export function probeUrl(publishedHost: string, port: number, path: string): string {
+  return hostUrl(publishedHost === LOCALHOST ? "127.0.0.1" : publishedHost, port, path);
+}
