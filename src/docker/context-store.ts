@@ -2,10 +2,10 @@
 // the context store (contexts/meta and contexts/tls, one folder per context named by the sha256 of
 // its name, because names may hold characters a file name cannot).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { GiniError } from "../errors.js";
+import { errorMessage, GiniError } from "../errors.js";
 
 /** A Docker context's engine endpoint, as `docker context inspect` shows it. */
 export interface StoredContext {
@@ -22,13 +22,23 @@ export function dockerConfigDir(env: Record<string, string | undefined>, home: s
   return env.DOCKER_CONFIG || join(home, ".docker");
 }
 
-/** The file's text, or undefined when it does not exist. */
+/**
+ * The file's text, or undefined when it does not exist. Anything but a regular file is an error
+ * before it is read: a FIFO would wait for a writer forever, and every engine command with it.
+ */
 function readIfPresent(path: string): string | undefined {
+  let fd: number;
   try {
-    return readFileSync(path, "utf8");
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw err;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -54,7 +64,15 @@ const contextId = (name: string) => createHash("sha256").update(name).digest("he
 export function readContext(name: string, configDir: string): StoredContext {
   const id = contextId(name);
   const metaFile = join(configDir, "contexts", "meta", id, "meta.json");
-  const text = readIfPresent(metaFile);
+  let text: string | undefined;
+  try {
+    text = readIfPresent(metaFile);
+  } catch (err) {
+    throw new GiniError(`Docker context "${name}": cannot read ${metaFile}: ${errorMessage(err)}`, {
+      hint: `recreate the context with \`docker context rm ${name}\` and \`docker context create\``,
+      cause: err,
+    });
+  }
   if (text === undefined)
     throw new GiniError(`Docker context "${name}" not found (looked for ${metaFile})`, {
       hint: "`docker context ls` lists the contexts; choose one with --context, DOCKER_CONTEXT or `docker context use NAME`",

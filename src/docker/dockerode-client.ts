@@ -1,16 +1,21 @@
 import type Docker from "dockerode";
 
+import { GiniError } from "../errors.js";
 import type { DockerClient } from "./client.js";
 import { toCreateOptions } from "./create-options.js";
 import { connect, type Connection, type DockerClientOptions } from "./dockerode-connect.js";
 import { toDetails, toInfo } from "./dockerode-mapping.js";
 import { pullWithProgress, readLogs } from "./dockerode-streams.js";
-import { describeSource } from "./engine-endpoint.js";
+import { describeSource, type EngineEndpoint } from "./engine-endpoint.js";
 import { isConflict, isNotFound } from "./engine-errors.js";
 import { identifyEngine, unreachableError } from "./engine-info.js";
 import { withInspectedPorts } from "./podman.js";
 import { stopContainer } from "./stop-container.js";
 import type { ContainerInfo, ContainerSpec, NetworkInfo } from "./types.js";
+
+/** An error the connection already explained (a refused host key, no engine), else "not reachable". */
+const explained = (err: unknown, resolved: EngineEndpoint) =>
+  err instanceof GiniError ? err : unreachableError(err, resolved);
 
 const labelFilter = (labels: Record<string, string>) =>
   Object.entries(labels).map(([k, v]) => `${k}=${v}`);
@@ -44,23 +49,23 @@ export function createDockerClient(options: DockerClientOptions = {}): DockerCli
 
   return {
     async ping() {
-      const { docker, resolved, hostKey } = await connected();
+      const { docker, resolved } = await connected();
       try {
         await docker.ping();
       } catch (err) {
-        throw hostKey?.refused ?? unreachableError(err, resolved);
+        throw explained(err, resolved);
       }
     },
     async version() {
       return (await (await dockerode()).version()).Version;
     },
     async engine() {
-      const { docker, resolved, hostKey } = await connected();
+      const { docker, resolved } = await connected();
       let doc: Docker.DockerVersion;
       try {
         doc = await docker.version();
       } catch (err) {
-        throw hostKey?.refused ?? unreachableError(err, resolved);
+        throw explained(err, resolved);
       }
       return {
         ...identifyEngine(doc),

@@ -3,6 +3,7 @@ import type Docker from "dockerode";
 import { errorMessage, GiniError } from "../errors.js";
 import { dockerodeOptions } from "./engine-connection.js";
 import { describeSource, type EngineEndpoint, resolveEngineEndpoint } from "./engine-endpoint.js";
+import { notAnEngine } from "./engine-info.js";
 import { knownHostsVerifier } from "./known-hosts.js";
 import { dropUrlParseWarning } from "./url-parse-warning.js";
 
@@ -16,8 +17,6 @@ export interface DockerClientOptions {
 export interface Connection {
   docker: Docker;
   resolved: EngineEndpoint;
-  /** For an ssh engine: the host key check, and why it refused a key. */
-  hostKey?: ReturnType<typeof knownHostsVerifier>;
 }
 
 /**
@@ -27,7 +26,8 @@ export interface Connection {
 export async function connect(options: DockerClientOptions): Promise<Connection> {
   const resolved = resolveEngineEndpoint({ context: options.context });
   const dockerOptions = dockerodeOptions(resolved);
-  let hostKey: Connection["hostKey"];
+  // For an ssh engine: the host key check, and why it refused a key.
+  let hostKey: ReturnType<typeof knownHostsVerifier> | undefined;
   if (dockerOptions.protocol === "ssh") {
     dropUrlParseWarning();
     hostKey = knownHostsVerifier(
@@ -39,11 +39,10 @@ export async function connect(options: DockerClientOptions): Promise<Connection>
   }
   const { default: Dockerode } = await import("dockerode");
   try {
-    const docker = new Dockerode(dockerOptions);
-    if (hostKey) failWithRefusal(docker, hostKey);
-    return { docker, resolved, ...(hostKey ? { hostKey } : {}) };
+    const docker = withoutDockerHost(() => new Dockerode(dockerOptions));
+    explainFailures(docker, (err) => hostKey?.refused ?? notAnEngine(err, resolved) ?? err);
+    return { docker, resolved };
   } catch (err) {
-    // docker-modem reads DOCKER_HOST and DOCKER_CERT_PATH itself, and throws on what it cannot use.
     throw new GiniError(
       `cannot set up the engine connection to ${resolved.endpoint} (${describeSource(resolved.source)}): ${errorMessage(err)}`,
       { hint: "check DOCKER_HOST and DOCKER_CERT_PATH", cause: err },
@@ -55,12 +54,28 @@ export async function connect(options: DockerClientOptions): Promise<Connection>
 type Dial = (options: unknown, callback: (err: unknown, data?: unknown) => void) => void;
 
 /**
- * Makes every API call that fails after a refused host key fail with that refusal, whichever call
- * reached the engine first (`status` asks several at once): ssh2 itself only says "Host denied".
+ * Gives every failed API call the error that explains it, whichever call met it first (`status`
+ * asks several at once): a refused ssh host key (ssh2 itself only says "Host denied"), or an
+ * endpoint that is no Docker engine (docker-modem says "unexpected", or shows a web page).
  */
-function failWithRefusal(docker: Docker, hostKey: NonNullable<Connection["hostKey"]>): void {
+function explainFailures(docker: Docker, explain: (err: unknown) => unknown): void {
   const modem = docker.modem as { dial: Dial };
   const dial = modem.dial.bind(modem);
   modem.dial = (options, callback) =>
-    dial(options, (err, data) => callback(err && (hostKey.refused ?? err), data));
+    dial(options, (err, data) => callback(err && explain(err), data));
+}
+
+/**
+ * docker-modem reads DOCKER_HOST (and with it DOCKER_CERT_PATH's files) itself when constructed,
+ * and throws on a cert file that does not exist, although a --context wins over them: gini has
+ * resolved the endpoint already, so the modem is made without them.
+ */
+function withoutDockerHost<T>(make: () => T): T {
+  const saved = process.env.DOCKER_HOST;
+  delete process.env.DOCKER_HOST;
+  try {
+    return make();
+  } finally {
+    if (saved !== undefined) process.env.DOCKER_HOST = saved;
+  }
 }

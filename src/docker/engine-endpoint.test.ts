@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -153,6 +154,19 @@ describe("resolveEngineEndpoint", () => {
     expect(() => resolve({}, [], "broken")).toThrow(`${file} is not valid JSON`);
     writeFileSync(file, JSON.stringify({ Name: "broken", Endpoints: {} }));
     expect(() => resolve({}, [], "broken")).toThrow("has no Docker endpoint");
+  });
+
+  it("never waits on a FIFO at config.json or meta.json, which would hang every command", () => {
+    execFileSync("mkfifo", [join(dockerDir, "config.json")]);
+    // Like an unreadable config.json for the docker CLI: no current context.
+    expect(resolve({}, ["/var/run/docker.sock"]).source).toEqual({ kind: "default" });
+    context("piped", "unix:///x.sock");
+    const file = join(dockerDir, "contexts", "meta", id("piped"), "meta.json");
+    rmSync(file);
+    execFileSync("mkfifo", [file]);
+    expect(() => resolve({}, [], "piped")).toThrow(
+      `Docker context "piped": cannot read ${file}: ${file} is not a regular file`,
+    );
   });
 
   it("takes a context's TLS files and SkipTLSVerify from the store", () => {

@@ -48,6 +48,27 @@ function fixFor(resolved: EngineEndpoint): string {
   }
 }
 
+/**
+ * The error of an endpoint that answered, but not as a Docker engine: an HTTP error without the
+ * engine's JSON `message` (a web server, Prometheus), or bytes that are not HTTP (an SSH port).
+ * Undefined for any other error, which is the engine's own.
+ */
+export function notAnEngine(err: unknown, resolved: EngineEndpoint): GiniError | undefined {
+  const e = err as { statusCode?: unknown; json?: { message?: unknown }; code?: unknown } | null;
+  const what =
+    typeof e?.statusCode === "number" && typeof e.json?.message !== "string"
+      ? `answered HTTP ${e.statusCode}, not as a Docker engine does`
+      : typeof e?.code === "string" && e.code.startsWith("HPE_")
+        ? "answered, but not over HTTP: it is no Docker engine"
+        : undefined;
+  if (!what) return undefined;
+  return new GiniError(`${resolved.endpoint} (${describeSource(resolved.source)}) ${what}`, {
+    hint: `check the address and port: a Docker engine's API is on tcp://HOST:2375, or :2376 with TLS; \`docker -H ${resolved.endpoint} version\` tells whether one answers there`,
+    cause: err,
+    code: "engine-unreachable",
+  });
+}
+
 /** gini's "not reachable" error: the endpoint, its source, the cause; what was tried in the hint. */
 export function unreachableError(err: unknown, resolved: EngineEndpoint): GiniError {
   const tried = resolved.tried.length > 1 ? `tried: ${resolved.tried.join(", ")}; ` : "";
