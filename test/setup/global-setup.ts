@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { DEFAULT_IMAGES } from "../../src/stack/images.js";
 import { ensureCompose } from "./compose.js";
 import { buildTestImages, docker, type TestImages } from "./images.js";
+import { ensureKubeTools, type KubeTools } from "./kube.js";
 import { ensureRealApps, type RealApps } from "./real-apps.js";
 import { ensureStandIn } from "./stand-in.js";
 
@@ -24,6 +25,8 @@ declare module "vitest" {
     realApps: RealApps;
     /** An image that runs whatever its arguments and never answers (stand-in.ts). */
     standIn: string;
+    /** kube-apiserver, kubectl and etcd, built from their Go modules (kube.ts). */
+    kube: KubeTools;
   }
 }
 
@@ -57,4 +60,5 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide("compose", await ensureCompose());
   project.provide("realApps", await ensureRealApps());
   project.provide("standIn", await ensureStandIn());
+  project.provide("kube", await ensureKubeTools());
 }

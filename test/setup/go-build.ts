@@ -47,6 +47,11 @@ export interface GoProgram {
   tags?: string[];
   /** `-X importpath.name=value` stamps, e.g. the version the program reports. */
   stamps?: Record<string, string>;
+  /**
+   * The published version of the modules the go.mod replaces with a folder of its own repository
+   * (Kubernetes' staging modules, etcd's api and client): the wrapper takes them from the proxy.
+   */
+  localReplaces?: string;
 }
 
 /**
@@ -63,7 +68,11 @@ export async function buildGoProgram(program: GoProgram, workDir: string, outDir
     "module gini.test/build",
     `go ${goMod.Go ?? "1.24"}`,
     `require ${program.module} ${program.version}`,
-    ...(goMod.Replace ?? []).map((r) => `replace ${modulePath(r.Old)} => ${modulePath(r.New)}`),
+    ...(goMod.Replace ?? []).map((r) => {
+      const local = r.New.Path.startsWith(".") && program.localReplaces;
+      const to = local ? `${r.Old.Path} ${local}` : modulePath(r.New);
+      return `replace ${modulePath(r.Old)} => ${to}`;
+    }),
   ];
   await writeFile(join(workDir, "go.mod"), wrapper.join("\n\n") + "\n");
   await go(["get", ...program.packages.map((p) => `${p}@${program.version}`)], workDir);
