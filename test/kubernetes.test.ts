@@ -32,7 +32,7 @@ describe("gini export kubernetes on a real API server, Pod Security restricted",
   beforeAll(async () => {
     plane = await startControlPlane(inject("kube"));
   }, 120_000);
-  afterAll(() => plane?.stop());
+  afterAll(() => plane?.stop(), 30_000);
 
   it("passes validation and admission as kubectl apply -k sends it, and deletes cleanly", async () => {
     const kubectl = (...args: string[]) => plane.kubectl(...args);
@@ -86,6 +86,7 @@ describe("gini export kubernetes on a real API server, Pod Security restricted",
       "-o",
       "name",
     );
+    expect(left.code, left.stderr).toBe(0);
     expect(left.stdout.trim()).toBe("");
   }, 120_000);
 });

@@ -5,7 +5,6 @@
 // bind, whose listening ports must not fail `up`'s port check.
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { connect } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 
@@ -16,6 +15,7 @@ import { jsonRequest, newSpan } from "./helpers/otlp-client.js";
 import { eventually } from "./helpers/poll.js";
 import { type RemoteHost, startRemoteHost } from "./helpers/remote-host.js";
 import { startSshd, type TestSshd } from "./helpers/sshd.js";
+import { portOpen } from "./helpers/taken-port.js";
 
 const parse = <T>(schema: { parse: (v: unknown) => T }, run: Run) => {
   expect(run.code, run.stderr).toBe(0);
@@ -112,12 +112,7 @@ describe("a remote engine on a test host: up, status, traces, red, doctor and do
     const options = ["-o", "BatchMode=yes", "-o", "ExitOnForwardFailure=yes", ...login];
     const tunnel = spawn("ssh", [...options, ...words.slice(1)], { stdio: "ignore" });
     tunnels.push(tunnel);
-    const listening = (port: number) =>
-      new Promise<boolean>((done) => {
-        const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
-        socket.on("error", () => done(false));
-      });
-    expect(await eventually(() => listening(16686), Boolean, 15_000, 200)).toBe(true);
+    expect(await eventually(() => portOpen("127.0.0.1", 16686), Boolean, 15_000, 200)).toBe(true);
 
     // The tunnel holds the stack's ports here: `up` must not take them for the engine's.
     onTestFinished(async () => void (await gini(dir, ["down"], env)));

@@ -1,6 +1,6 @@
-// From an endpoint URL to what docker-modem connects with. docker-modem also reads DOCKER_HOST and
-// DOCKER_CERT_PATH itself and merges them under the options it is given, so every connection field
-// is set here, even to undefined: an endpoint from --context must not be overridden by the env.
+// From an endpoint URL to what docker-modem connects with. docker-modem merges defaults of its own
+// (a default socket; DOCKER_HOST's, which dockerode-connect.ts hides from it) under the options it
+// is given, so every connection field is set here, even to undefined.
 import { readFileSync } from "node:fs";
 import { Agent } from "node:https";
 

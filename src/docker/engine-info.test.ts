@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { identifyEngine, unreachableError } from "./engine-info.js";
+import { identifyEngine, notAnEngine, unreachableError } from "./engine-info.js";
 
 describe("identifyEngine", () => {
   it("tells Podman from Docker Engine by /version's components", () => {
@@ -68,5 +68,35 @@ describe("unreachableError from DOCKER_HOST", () => {
       /^Docker engine not reachable at unix:\/\/\/tmp\/none.sock \(DOCKER_HOST\)/,
     );
     expect(err.hint).toMatch(/^start Docker .*unset DOCKER_HOST/);
+  });
+});
+
+describe("notAnEngine", () => {
+  const resolved = {
+    endpoint: "unix:///var/run/docker.sock",
+    source: { kind: "default" as const },
+    tried: [],
+  };
+  // Shaped as docker-modem rejects: statusCode, and json (the parsed body, else the raw one).
+  it("leaves the engine's own errors alone", () => {
+    const engine = [
+      { statusCode: 404, json: { message: "No such container: x" } },
+      // Stopping a stopped container: 304, no body (down relies on telling it apart).
+      { statusCode: 304, json: Buffer.alloc(0) },
+      // A streamed call (pull, logs): docker-modem keeps no body.
+      { statusCode: 404, json: null },
+      { code: "ECONNREFUSED" },
+    ];
+    for (const err of engine) expect(notAnEngine(err, resolved)).toBeUndefined();
+  });
+
+  it("names a web page or a non-HTTP answer", () => {
+    const page = { statusCode: 404, json: Buffer.from("<html>404</html>") };
+    expect(notAnEngine(page, resolved)?.message).toBe(
+      "unix:///var/run/docker.sock (default socket) answered HTTP 404, not as a Docker engine does",
+    );
+    expect(notAnEngine({ code: "HPE_INVALID_CONSTANT" }, resolved)?.message).toContain(
+      "answered, but not over HTTP",
+    );
   });
 });

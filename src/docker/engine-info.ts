@@ -49,14 +49,17 @@ function fixFor(resolved: EngineEndpoint): string {
 }
 
 /**
- * The error of an endpoint that answered, but not as a Docker engine: an HTTP error without the
- * engine's JSON `message` (a web server, Prometheus), or bytes that are not HTTP (an SSH port).
- * Undefined for any other error, which is the engine's own.
+ * The error of an endpoint that answered, but not as a Docker engine: an HTTP error whose body is
+ * not JSON (a web server's page, Prometheus), or bytes that are not HTTP (an SSH port). Undefined
+ * for any other error, which is the engine's own: its errors are JSON, a 304 (already stopped) has
+ * no body, and docker-modem keeps no body of a streamed call (pull, logs).
  */
 export function notAnEngine(err: unknown, resolved: EngineEndpoint): GiniError | undefined {
-  const e = err as { statusCode?: unknown; json?: { message?: unknown }; code?: unknown } | null;
+  const e = err as { statusCode?: unknown; json?: unknown; code?: unknown } | null;
+  const body = e?.json;
+  const foreignBody = (Buffer.isBuffer(body) || typeof body === "string") && body.length > 0;
   const what =
-    typeof e?.statusCode === "number" && typeof e.json?.message !== "string"
+    typeof e?.statusCode === "number" && e.statusCode >= 400 && foreignBody
       ? `answered HTTP ${e.statusCode}, not as a Docker engine does`
       : typeof e?.code === "string" && e.code.startsWith("HPE_")
         ? "answered, but not over HTTP: it is no Docker engine"

@@ -1,17 +1,15 @@
 // Test helper, not the product: a real Kubernetes API server for a test, on loopback, with etcd as
 // its store (both built by test/setup/kube.ts). No kubelet runs, so no pod starts: what it checks is
 // what the API checks on `kubectl apply --dry-run=server`, admission included (Pod Security).
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 
 import { tempFolder } from "../../src/config/project.fake.js";
 import type { KubeTools } from "../setup/kube.js";
 import { eventually } from "./poll.js";
-
-const run = promisify(execFile);
+import { type Finished, runProgram } from "./test-network.js";
 
 /** Loopback ports of the test's own, away from gini's and the usual Kubernetes ones. */
 const ETCD_CLIENT = 23790;
@@ -21,10 +19,9 @@ const API_PORT = 16443;
 /** A running API server, and kubectl pointed at it. */
 export interface ControlPlane {
   /** Runs kubectl against it; resolves with its exit code and output (never rejects). */
-  kubectl: (...args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
-  /** Where etcd's and the API server's logs are, for a failing test's message. */
-  logs: string;
-  stop: () => void;
+  kubectl: (...args: string[]) => Promise<Finished>;
+  /** Stops both and waits until they exited. */
+  stop: () => Promise<void>;
 }
 
 /** Starts etcd and kube-apiserver; resolves once the API server reports ready. */
@@ -84,20 +81,28 @@ export async function startControlPlane(tools: KubeTools): Promise<ControlPlane>
     `--service-account-signing-key-file=${join(dir, "sa.key")}`,
     "--service-cluster-ip-range=10.96.0.0/16",
   ]);
-  const stop = () => started.forEach((child) => child.kill());
-  const kubectl = async (...args: string[]) => {
-    try {
-      const out = await run(tools.kubectl, ["--kubeconfig", kubeconfig, ...args]);
-      return { code: 0, ...out };
-    } catch (err) {
-      const e = err as { code?: number; stdout?: string; stderr?: string };
-      return {
-        code: typeof e.code === "number" ? e.code : 1,
-        stdout: e.stdout ?? "",
-        stderr: e.stderr ?? "",
-      };
-    }
+  const stop = async () => {
+    const exits = started.map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((exited) => child.once("exit", exited)),
+    );
+    started.forEach((child) => child.kill());
+    // The API server's graceful shutdown can outlast a test's patience: 5 s, then SIGKILL.
+    const patience = new Promise((elapsed) => setTimeout(elapsed, 5000));
+    await Promise.race([Promise.all(exits), patience]);
+    started.forEach((child) => child.kill("SIGKILL"));
+    await Promise.all(exits);
   };
+  /** The last lines of a server's log, for an error message (the folder goes with the test). */
+  const tail = (name: string) =>
+    readFileSync(join(logs, `${name}.log`), "utf8")
+      .trim()
+      .split("\n")
+      .slice(-3)
+      .join("\n  ");
+  const kubectl = (...args: string[]) =>
+    runProgram(tools.kubectl, ["--kubeconfig", kubeconfig, "--request-timeout=10s", ...args]);
   const ready = await eventually(
     () => kubectl("get", "--raw", "/readyz"),
     (r) => r.stdout.trim() === "ok",
@@ -105,10 +110,14 @@ export async function startControlPlane(tools: KubeTools): Promise<ControlPlane>
     500,
   );
   if (ready.stdout.trim() !== "ok") {
-    stop();
+    await stop();
     throw new Error(
-      `kube-apiserver did not get ready within 90 s (logs in ${logs}): ${ready.stderr}`,
+      [
+        `kube-apiserver did not get ready within 90 s: ${ready.stderr.trim()}`,
+        `kube-apiserver:\n  ${tail("kube-apiserver")}`,
+        `etcd:\n  ${tail("etcd")}`,
+      ].join("\n"),
     );
   }
-  return { kubectl, logs, stop };
+  return { kubectl, stop };
 }

@@ -4,9 +4,11 @@
 // images are copied into it with `docker save | docker load`: like a remote host, it has no
 // registry either.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { promisify } from "node:util";
 
+import { copyImages, docker as hostDocker } from "../setup/images.js";
 import { eventually } from "./poll.js";
 
 const run = promisify(execFile);
@@ -40,24 +42,59 @@ const quietly = (p: Promise<unknown>) =>
     () => undefined,
     () => undefined,
   );
+const remoteDocker = (...args: string[]) => hostDocker("-H", `unix://${SOCKET}`, ...args);
 
-/** Removes what an earlier run left: its engine, namespace, veth and folder. */
-async function removeStale(): Promise<void> {
+/** Whether the process exists (signal 0 only asks). */
+function alive(pid: number): boolean {
   try {
-    process.kill(Number(readFileSync(`${DIR}/docker.pid`, "utf8")), "SIGKILL");
+    process.kill(pid, 0);
+    return true;
   } catch {
-    // no earlier engine
+    return false;
   }
+}
+
+/**
+ * Removes what a run left, this one's or an earlier, failed one's: its containers, its engine
+ * (asked to stop, killed after 20 s), the mounts under its folder, the namespace, veth and folder.
+ */
+async function removeLeftovers(): Promise<void> {
+  const ids = await remoteDocker("ps", "-aq").catch(() => "");
+  if (ids) await quietly(remoteDocker("rm", "-f", "-v", ...ids.split("\n")));
+  let pid = 0;
+  try {
+    pid = Number(readFileSync(`${DIR}/docker.pid`, "utf8").trim());
+  } catch {
+    // no engine started there
+  }
+  if (pid && alive(pid)) {
+    process.kill(pid, "SIGTERM");
+    if (!(await eventually(() => Promise.resolve(!alive(pid)), Boolean, 20_000, 100)))
+      process.kill(pid, "SIGKILL");
+  }
+  const mounts = readFileSync("/proc/mounts", "utf8")
+    .split("\n")
+    .map((line) => line.split(" ")[1] ?? "")
+    .filter((path) => path.startsWith(`${DIR}/`));
+  for (const path of mounts.reverse()) await quietly(run("umount", ["-l", path]));
   await quietly(ip("netns", "del", NETNS));
   await quietly(ip("link", "del", HOST_END.name));
-  await quietly(run("umount", ["-R", `${DIR}/data`]));
   rmSync(DIR, { recursive: true, force: true });
 }
 
 /** Makes the namespace and starts its engine with `images` loaded; resolves once it answers. */
 export async function startRemoteHost(images: string[]): Promise<RemoteHost> {
-  await removeStale();
-  mkdirSync(DIR, { recursive: true });
+  await removeLeftovers();
+  await mkdir(DIR, { recursive: true });
+  try {
+    return await start(images);
+  } catch (err) {
+    await removeLeftovers();
+    throw err;
+  }
+}
+
+async function start(images: string[]): Promise<RemoteHost> {
   await ip("netns", "add", NETNS);
   await ip("link", "add", HOST_END.name, "type", "veth", "peer", "name", REMOTE_END.name);
   await ip("link", "set", REMOTE_END.name, "netns", NETNS);
@@ -81,23 +118,20 @@ export async function startRemoteHost(images: string[]): Promise<RemoteHost> {
     ],
     { stdio: "ignore" },
   );
-  const docker = async (...args: string[]) =>
-    (await run("docker", ["-H", `unix://${SOCKET}`, ...args], { maxBuffer: 1 << 24 })).stdout;
   const answers = await eventually(
-    () => docker("version", "--format", "{{.Server.Version}}").then(Boolean, () => false),
-    Boolean,
+    () => remoteDocker("version", "--format", "{{.Server.Version}}").then(Boolean, () => false),
+    (ok) => ok || dockerd.exitCode !== null,
     60_000,
     250,
   );
-  const stop = async () => {
-    dockerd.kill("SIGTERM");
-    await eventually(() => Promise.resolve(dockerd.exitCode !== null), Boolean, 20_000, 100);
-    await removeStale();
+  if (!answers) throw new Error("the test host's dockerd did not answer within 60 s");
+  await copyImages(images, ["docker", "-H", `unix://${SOCKET}`, "load", "-q"]);
+  return {
+    address,
+    netns: NETNS,
+    tcpEndpoint,
+    socket: SOCKET,
+    docker: remoteDocker,
+    stop: removeLeftovers,
   };
-  if (!answers) {
-    await stop();
-    throw new Error("the test host's dockerd did not answer within 60 s");
-  }
-  await run("sh", ["-c", `docker save ${images.join(" ")} | docker -H unix://${SOCKET} load -q`]);
-  return { address, netns: NETNS, tcpEndpoint, socket: SOCKET, docker, stop };
 }

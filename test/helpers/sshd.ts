@@ -2,11 +2,11 @@
 // test's own, and an ssh-agent that holds the client's key, as a user's machine would have.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { join } from "node:path";
 
 import { tempFolder } from "../../src/config/project.fake.js";
 import { eventually } from "./poll.js";
+import { portOpen } from "./taken-port.js";
 
 /** A running sshd and what a client needs to log in to it. */
 export interface TestSshd {
@@ -32,12 +32,6 @@ export interface SshdOptions {
   /** Set in every session's environment (sshd's SetEnv), e.g. the DOCKER_HOST dial-stdio uses. */
   setEnv?: Record<string, string>;
 }
-
-const portOpen = (host: string, port: number) =>
-  new Promise<boolean>((done) => {
-    const socket = connect({ host, port }, () => (socket.destroy(), done(true)));
-    socket.on("error", () => done(false));
-  });
 
 /** Starts sshd (root may log in with the client key only) and the agent; resolves once both listen. */
 export async function startSshd(options: SshdOptions): Promise<TestSshd> {
@@ -93,9 +87,14 @@ export async function startSshd(options: SshdOptions): Promise<TestSshd> {
     stop();
     throw new Error(`sshd on ${options.address}:${options.port} or its agent did not start`);
   }
-  execFileSync("ssh-add", ["-q", join(t, "client")], {
-    env: { ...process.env, SSH_AUTH_SOCK: agentSocket },
-  });
+  try {
+    execFileSync("ssh-add", ["-q", join(t, "client")], {
+      env: { ...process.env, SSH_AUTH_SOCK: agentSocket },
+    });
+  } catch (err) {
+    stop();
+    throw err;
+  }
   return {
     hostKey,
     knownHosts: join(home, ".ssh", "known_hosts"),

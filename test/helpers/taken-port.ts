@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** Runs `work` while another process of this machine (this test) listens on 127.0.0.1:`port`. */
 export async function withPortTaken<T>(port: number, work: () => Promise<T>): Promise<T> {
@@ -10,3 +10,10 @@ export async function withPortTaken<T>(port: number, work: () => Promise<T>): Pr
     await new Promise((closed) => server.close(closed));
   }
 }
+
+/** Whether something accepts a TCP connection on host:port now. */
+export const portOpen = (host: string, port: number): Promise<boolean> =>
+  new Promise((done) => {
+    const socket = connect({ host, port }, () => (socket.destroy(), done(true)));
+    socket.on("error", () => done(false));
+  });

@@ -11,12 +11,29 @@ export { docker };
 
 /** docker run that resolves with the exit code and output instead of throwing. */
 export async function dockerRun(args: string[]): Promise<{ code: number; output: string }> {
+  const { code, stdout, stderr } = await runProgram("docker", ["run", ...args], 60_000);
+  return { code, output: stdout + stderr };
+}
+
+/** What a finished program left. */
+export interface Finished {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program and resolves with its exit code and output; never rejects. */
+export async function runProgram(
+  program: string,
+  args: string[],
+  timeout = 60_000,
+): Promise<Finished> {
   try {
-    const { stdout, stderr } = await run("docker", ["run", ...args], { timeout: 60_000 });
-    return { code: 0, output: stdout + stderr };
+    return { code: 0, ...(await run(program, args, { timeout, maxBuffer: 1 << 24 })) };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : -1, output: `${e.stdout}${e.stderr}` };
+    const code = typeof e.code === "number" ? e.code : -1;
+    return { code, stdout: e.stdout ?? "", stderr: e.stderr ?? String(err) };
   }
 }
 

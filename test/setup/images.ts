@@ -1,7 +1,7 @@
 // Test set-up, not the product: turns each recipe (image-recipes.ts) into a local image with
 // `docker import` (no registry, no Dockerfile, no base image). An image is built only when its
 // tag (release + hash of the recipe) is missing; Go's module and build caches make a rebuild cheap.
-import { execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmod, chown, copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,6 +21,26 @@ export interface TestImages {
 export async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run("docker", args, { maxBuffer: 64 * 1024 * 1024 });
   return stdout.trim();
+}
+
+/**
+ * Copies images from this engine into another store (Podman's, a second engine's): `docker save`
+ * piped into `load`, e.g. `["podman", "load", "-q"]`. Fails when either side fails.
+ */
+export async function copyImages(tags: string[], load: string[], env = process.env): Promise<void> {
+  const [program, ...args] = load;
+  const save = spawn("docker", ["save", ...tags], { stdio: ["ignore", "pipe", "pipe"] });
+  const into = spawn(program!, args, { env, stdio: ["pipe", "ignore", "pipe"] });
+  save.stdout.pipe(into.stdin);
+  const outcome = (child: ChildProcess) =>
+    new Promise<string>((done) => {
+      let err = "";
+      child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+      child.on("close", (code) => done(code === 0 ? "" : `exit ${code}: ${err.trim()}`));
+    });
+  const [saved, loaded] = await Promise.all([outcome(save), outcome(into)]);
+  if (saved || loaded)
+    throw new Error(`copying ${tags.join(", ")} with ${load.join(" ")} failed: ${saved || loaded}`);
 }
 
 function tagOf(recipe: ImageRecipe): string {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-import type { TestImages } from "./images.js";
+import { copyImages, type TestImages } from "./images.js";
 
 const run = promisify(execFile);
 
@@ -43,7 +43,7 @@ async function loadImage(tag: string, env: NodeJS.ProcessEnv): Promise<void> {
     () => false,
   );
   if (present) return;
-  await run("sh", ["-c", 'docker save "$1" | podman load -q', "sh", tag], { env });
+  await copyImages([tag], ["podman", "load", "-q"], env);
 }
 
 /**
