@@ -1,6 +1,7 @@
 import type { DockerClient } from "../docker/index.js";
 import { GiniError } from "../errors.js";
 import { type Clock, type Probe, waitUntil } from "../health/index.js";
+import type { StackLocation } from "./remote-engine.js";
 import { probeUrl, type ServiceDefinition } from "./services.js";
 
 /** The probe, clock and limits readiness uses; tests inject fakes. */
@@ -80,23 +81,27 @@ export async function awaitReady(
 }
 
 /**
- * Waits for a service's readiness probe on `publishedHost`; its container stopping fails the wait
- * at once.
+ * Waits for a service's readiness probe where `location` says its ports are; its container
+ * stopping fails the wait at once.
  */
 export function waitReady(
   docker: DockerClient,
   service: ServiceDefinition,
   containerId: string,
-  publishedHost: string,
+  location: StackLocation,
   options: ReadinessOptions,
 ): Promise<number> {
+  const logs = `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`;
   return awaitReady(
     {
       label: service.name,
-      url: readyUrl(service, publishedHost),
+      url: readyUrl(service, location.publishedHost),
       gone: containerGone(docker, containerId),
       lastLines: () => lastLines(docker, containerId),
-      hint: `its last log lines are above; \`gini logs ${service.name}\` shows more, \`gini down\` removes the stack`,
+      // Through a tunnel, the likeliest cause is that it does not run.
+      hint: location.remote?.tunnel
+        ? `gini reaches the remote stack through the SSH tunnel printed above: start it, then \`gini up\` again; ${logs}`
+        : logs,
     },
     options,
   );

@@ -96,6 +96,23 @@ describe("up (fake engine)", () => {
     ]);
   });
 
+  it("on a remote engine behind the printed SSH tunnel, a readiness timeout names the tunnel", async () => {
+    const remote = { endpoint: "ssh://me@build-box", host: "build-box", tunnel: "ssh -N …" };
+    const unready = up(
+      project(),
+      {
+        ...options,
+        probe: async () => ({ ok: false, detail: "connection refused" }),
+        location: { publishedHost: "localhost", remote },
+      },
+      () => {},
+    );
+    const err = (await unready.catch((e: unknown) => e)) as { hint?: string };
+    expect(err.hint).toMatch(
+      /^gini reaches the remote stack through the SSH tunnel printed above: start it/,
+    );
+  });
+
   it("replaces a crash-looping container whose ports the engine still holds for its restart", async () => {
     const p = project();
     await up(p, options, () => {});

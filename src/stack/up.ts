@@ -112,13 +112,7 @@ export async function up(
       const { name } = step.spec;
       const id = await applyStep(docker, step, (phase, work) => timed(`${name}: ${phase}`, work));
       onEvent({ type: "container", service: name, action: step.action, reason: step.reason });
-      const ms = await waitReady(
-        docker,
-        SERVICES[i]!,
-        id,
-        options.location.publishedHost,
-        readiness,
-      );
+      const ms = await waitReady(docker, SERVICES[i]!, id, options.location, readiness);
       onEvent({ type: "ready", service: name, ms });
       return id;
     }),
