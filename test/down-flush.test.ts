@@ -1,7 +1,7 @@
 // `down` is quick but still graceful where data is in flight: spans the collector holds when
 // `down` starts reach Jaeger before Jaeger goes. This project's collector holds spans for 30 s
 // (its exporter's flush_timeout) and its Jaeger logs each batch it receives (the debug exporter,
-// with no batching in front), so Jaeger's own log is the evidence.
+// with no batching in front), so Jaeger's own output is the evidence.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -52,8 +52,9 @@ describe("gini down with spans in flight", () => {
   });
 
   it("the collector's last spans are in Jaeger's log before Jaeger is removed", async () => {
-    // Follows Jaeger's output until its container is gone.
-    const follow = spawn("docker", ["logs", "--follow", "jaeger"]);
+    // Jaeger's output as it writes it, until its process is gone: attached, not read back from
+    // its log file, which goes with the container (`docker logs --follow` can miss the last lines).
+    const follow = spawn("docker", ["attach", "--no-stdin", "--sig-proxy=false", "jaeger"]);
     let log = "";
     follow.stdout.on("data", (d: Buffer) => (log += d.toString()));
     follow.stderr.on("data", (d: Buffer) => (log += d.toString()));
