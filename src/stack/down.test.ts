@@ -71,7 +71,7 @@ describe("down (fake engine)", () => {
     expect(docker.networks.size).toBe(0);
   });
 
-  it("removes what receives data after what sends it, giving a grace to what handles data in flight", async () => {
+  it("removes what receives data after what sends it, and kills what keeps no data in flight", async () => {
     const docker = new FakeDocker();
     for (const name of ["jaeger", "otel-collector", "prometheus", "mine-api"])
       await docker.createContainer(spec(name, "mine"));
@@ -85,7 +85,7 @@ describe("down (fake engine)", () => {
     expect(Object.fromEntries(docker.graces)).toEqual({
       "mine-api": 2,
       "otel-collector": 2,
-      jaeger: 2,
+      jaeger: 0,
       prometheus: 0,
     });
   });
