@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { projectFixture } from "../src/config/project.fake.js";
+import { SERVICES as STACK } from "../src/stack/services.js";
 import { gini } from "./helpers/gini.js";
 import { type ControlPlane, startControlPlane } from "./helpers/kube-control-plane.js";
 
 const NAMESPACE = "spm";
-const SERVICES = ["jaeger", "otel-collector", "prometheus"];
+/** The stack's services, each a Deployment and a Service of the export. */
+const SERVICES = STACK.map((s) => s.name);
 
 /** A pod as a Deployment's controller would make it from its template. */
 const podOf = (
