@@ -28,6 +28,20 @@ function spansLogged(log: string): number {
   return [...log.matchAll(/"spans": (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
 }
 
+/**
+ * A container's output as it writes it, until its process is gone: attached, not read back from
+ * its log file, which goes with the container (`docker logs --follow` can miss the last lines).
+ * `docker attach` exits with the container's exit code.
+ */
+function attach(container: string) {
+  const child = spawn("docker", ["attach", "--no-stdin", "--sig-proxy=false", container]);
+  let text = "";
+  child.stdout.on("data", (d: Buffer) => (text += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (text += d.toString()));
+  const exited = new Promise<number | null>((done) => child.on("close", done));
+  return { output: () => text, exited };
+}
+
 describe("gini down with spans in flight", () => {
   const dir = projectFixture({ name: "gini-flush" });
   edit(dir, "config-spm.yaml", "flush_timeout: 1s", "flush_timeout: 30s");
@@ -52,25 +66,26 @@ describe("gini down with spans in flight", () => {
   });
 
   it("the collector's last spans are in Jaeger's log before Jaeger is removed", async () => {
-    // Jaeger's output as it writes it, until its process is gone: attached, not read back from
-    // its log file, which goes with the container (`docker logs --follow` can miss the last lines).
-    const follow = spawn("docker", ["attach", "--no-stdin", "--sig-proxy=false", "jaeger"]);
-    let log = "";
-    follow.stdout.on("data", (d: Buffer) => (log += d.toString()));
-    follow.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    const ended = new Promise((done) => follow.on("close", done));
+    const jaeger = attach("jaeger");
+    const collector = attach("otel-collector");
 
     for (let i = 0; i < SPANS; i++) {
       const sent = await exportGrpc("127.0.0.1:4317", encodeRequest(newSpan("flush", `/op${i}`)));
       expect(sent.grpcStatus ?? "0").toBe("0");
     }
-    const beforeDown = spansLogged(log);
+    const beforeDown = spansLogged(jaeger.output());
     const down = await gini(dir, ["down"]);
     expect(down.code, down.stderr).toBe(0);
-    await ended;
+    const [jaegerExit, collectorExit] = await Promise.all([jaeger.exited, collector.exited]);
 
     expect(beforeDown, "the collector still held the spans when down began").toBe(0);
-    expect(spansLogged(log), log.slice(-2000)).toBe(SPANS);
+    const evidence = [
+      `collector exited ${collectorExit}: ${collector.output().slice(-1500)}`,
+      `jaeger exited ${jaegerExit}: ${jaeger.output().slice(-1500)}`,
+    ].join("\n");
+    expect(spansLogged(jaeger.output()), evidence).toBe(SPANS);
+    // 137: killed when its grace ran out, with whatever it still held.
+    expect(collectorExit, evidence).not.toBe(137);
     expect(containersLabelled("gini.project=gini-flush")).toEqual([]);
   });
 });
