@@ -20,8 +20,14 @@ export interface JaegerSpan {
   kind: string | number | undefined;
 }
 
-/** The spans of the traces in which `service` took part in the last hour (at most 20 traces). */
-export async function jaegerSpans(service: string): Promise<JaegerSpan[]> {
+/**
+ * The spans of the traces in which `service` took part in the last hour (at most 20 traces), from
+ * the Jaeger at `base` (the stack's published port unless told).
+ */
+export async function jaegerSpans(
+  service: string,
+  base = "http://127.0.0.1:16686",
+): Promise<JaegerSpan[]> {
   const hour = 3_600_000;
   const q = new URLSearchParams({
     "query.serviceName": service,
@@ -29,7 +35,7 @@ export async function jaegerSpans(service: string): Promise<JaegerSpan[]> {
     "query.startTimeMax": new Date(Date.now() + hour).toISOString(),
     "query.searchDepth": "20",
   });
-  const res = await fetch(`http://127.0.0.1:16686/api/v3/traces?${q.toString()}`);
+  const res = await fetch(`${base}/api/v3/traces?${q.toString()}`);
   const doc = res.ok ? ((await res.json()) as OtlpTraces) : {};
   return (doc.result?.resourceSpans ?? []).flatMap((rs) => {
     const name = rs.resource.attributes.find((a) => a.key === "service.name")?.value.stringValue;

@@ -3,20 +3,24 @@
 // its own data-root, exec-root and socket, listening on tcp:// at the namespace's address. The test
 // images are copied into it with `docker save | docker load`: like a remote host, it has no
 // registry either.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { promisify } from "node:util";
 
 import { copyImages, docker as hostDocker } from "../setup/images.js";
+import {
+  alive,
+  createNetns,
+  inNetns,
+  nsAddress,
+  quietly,
+  removeNetns,
+  testNetns,
+  unmountUnder,
+} from "./netns.js";
 import { eventually } from "./poll.js";
 
-const run = promisify(execFile);
-
-/** The namespace, and the addresses of this machine's and the test host's ends of the veth pair. */
-const NETNS = "gini-remote";
-const HOST_END = { name: "gini-rh", address: "10.231.0.1/24" };
-const REMOTE_END = { name: "gini-rr", address: "10.231.0.2/24" };
+const NETNS = testNetns("gini-remote", "gini-r", 0);
 /** Short and fixed: unix socket paths are limited to 108 bytes, and a stale run is found here. */
 const DIR = "/tmp/gini-remote-engine";
 const SOCKET = `${DIR}/docker.sock`;
@@ -36,23 +40,7 @@ export interface RemoteHost {
   stop: () => Promise<void>;
 }
 
-const ip = (...args: string[]) => run("ip", args);
-const quietly = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    () => undefined,
-  );
 const remoteDocker = (...args: string[]) => hostDocker("-H", `unix://${SOCKET}`, ...args);
-
-/** Whether the process exists (signal 0 only asks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Removes what a run left, this one's or an earlier, failed one's: its containers, its engine
@@ -72,13 +60,8 @@ async function removeLeftovers(): Promise<void> {
     if (!(await eventually(() => Promise.resolve(!alive(pid)), Boolean, 20_000, 100)))
       process.kill(pid, "SIGKILL");
   }
-  const mounts = readFileSync("/proc/mounts", "utf8")
-    .split("\n")
-    .map((line) => line.split(" ")[1] ?? "")
-    .filter((path) => path.startsWith(`${DIR}/`));
-  for (const path of mounts.reverse()) await quietly(run("umount", ["-l", path]));
-  await quietly(ip("netns", "del", NETNS));
-  await quietly(ip("link", "del", HOST_END.name));
+  await unmountUnder(DIR);
+  await removeNetns(NETNS);
   rmSync(DIR, { recursive: true, force: true });
 }
 
@@ -95,27 +78,16 @@ export async function startRemoteHost(images: string[]): Promise<RemoteHost> {
 }
 
 async function start(images: string[]): Promise<RemoteHost> {
-  await ip("netns", "add", NETNS);
-  await ip("link", "add", HOST_END.name, "type", "veth", "peer", "name", REMOTE_END.name);
-  await ip("link", "set", REMOTE_END.name, "netns", NETNS);
-  await ip("addr", "add", HOST_END.address, "dev", HOST_END.name);
-  await ip("link", "set", HOST_END.name, "up");
-  await ip("-n", NETNS, "addr", "add", REMOTE_END.address, "dev", REMOTE_END.name);
-  await ip("-n", NETNS, "link", "set", REMOTE_END.name, "up");
-  await ip("-n", NETNS, "link", "set", "lo", "up");
-  const address = REMOTE_END.address.split("/")[0]!;
+  await createNetns(NETNS);
+  const address = nsAddress(NETNS);
   const tcpEndpoint = `tcp://${address}:2375`;
-  // nsenter, not `ip netns exec`: that one mounts a fresh /sys, hiding the cgroups dockerd needs.
   const dockerd: ChildProcess = spawn(
-    "nsenter",
-    [
-      `--net=/var/run/netns/${NETNS}`,
-      "dockerd",
+    ...inNetns(NETNS, "dockerd", [
       ...["--data-root", `${DIR}/data`, "--exec-root", `${DIR}/exec`],
       ...["--pidfile", `${DIR}/docker.pid`, "-H", `unix://${SOCKET}`, "-H", tcpEndpoint],
       // Plain TCP on purpose (a test host no one else reaches): no 15 s warning pause.
       "--tls=false",
-    ],
+    ]),
     { stdio: "ignore" },
   );
   const answers = await eventually(
@@ -128,7 +100,7 @@ async function start(images: string[]): Promise<RemoteHost> {
   await copyImages(images, ["docker", "-H", `unix://${SOCKET}`, "load", "-q"]);
   return {
     address,
-    netns: NETNS,
+    netns: NETNS.name,
     tcpEndpoint,
     socket: SOCKET,
     docker: remoteDocker,

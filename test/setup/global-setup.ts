@@ -25,7 +25,7 @@ declare module "vitest" {
     realApps: RealApps;
     /** An image that runs whatever its arguments and never answers (stand-in.ts). */
     standIn: string;
-    /** kube-apiserver, kubectl and etcd, built from their Go modules (kube.ts). */
+    /** The programs of a one-node Kubernetes cluster, built from their Go modules (kube.ts). */
     kube: KubeTools;
   }
 }

@@ -2,7 +2,8 @@
 # Provisions what the tests need on a Debian machine, as root: a Docker engine (Debian's docker.io,
 # started when none answers), Debian's podman (the second engine, whose service the Podman test
 # starts itself), Debian's chromium (the browser test), openssh-server (the ssh:// engine tests run
-# their own sshd) and iproute2 (the remote-engine test's network namespace). Each probe checks the very
+# their own sshd), iproute2 (the remote-engine and Kubernetes tests' network namespaces), and
+# containerd's ctr and the CNI plugins (the Kubernetes test's node). Each probe checks the very
 # program that is then run. Go must already be there: the test images are the real collector,
 # Jaeger and Prometheus built from their Go modules (test/setup/images.ts). On a machine that
 # already has all of it, it installs and starts nothing.
@@ -19,6 +20,11 @@ command -v podman >/dev/null 2>&1 || need+=(podman)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 # The remote-engine test makes a test host in a network namespace (test/helpers/remote-host.ts).
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
+# The Kubernetes test's node runs containerd (with its CRI plugin; docker.io depends on it) and
+# wires its pods with the standard CNI plugins (test/helpers/kube-cluster.ts).
+{ command -v containerd && command -v ctr; } >/dev/null 2>&1 || need+=(containerd)
+# The folder is CNI_PLUGINS in test/helpers/kube-node-files.ts.
+[ -x /usr/lib/cni/bridge ] || need+=(containernetworking-plugins)
 
 if ((${#need[@]} > 0)); then
   if [ "$(id -u)" != 0 ]; then
