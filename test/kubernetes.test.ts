@@ -107,7 +107,8 @@ describe("gini export kubernetes on a real cluster, Pod Security restricted", ()
   it("runs every Deployment: its pod starts and passes its probes", async () => {
     const waited = await kubectl(
       ...["wait", "deployment", "--all", "-n", NAMESPACE, "--for=condition=Available"],
-      "--timeout=150s",
+      // Inside the minute a kubectl call may take (runProgram's limit).
+      "--timeout=50s",
     );
     const pods = await kubectl("get", "pods", "-n", NAMESPACE, "-o", "wide");
     expect(waited.code, `${waited.stderr}\n${pods.stdout}`).toBe(0);
@@ -183,7 +184,7 @@ describe("gini export kubernetes on a real cluster, Pod Security restricted", ()
   }, 180_000);
 
   it("kubectl delete -k leaves nothing: the namespace and everything in it are gone", async () => {
-    const deleted = await kubectl("delete", "-k", out, "--timeout=120s");
+    const deleted = await kubectl("delete", "-k", out, "--timeout=50s");
     expect(deleted.code, deleted.stderr).toBe(0);
     const namespace = await kubectl("get", "namespace", NAMESPACE);
     expect(namespace.stderr).toContain("NotFound");
